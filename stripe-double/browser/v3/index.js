@@ -1,0 +1,1 @@
+../endive/stripe.js
