@@ -1,0 +1,51 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils";
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd());
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set. The local stack sets it; see .env.example at the repository root.`);
+  }
+  return value;
+}
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: required("DATABASE_URL"),
+    databaseLogging: false,
+    http: {
+      storeCors: required("STORE_CORS"),
+      adminCors: required("ADMIN_CORS"),
+      authCors: required("AUTH_CORS"),
+      jwtSecret: required("JWT_SECRET"),
+      cookieSecret: required("COOKIE_SECRET"),
+    },
+  },
+  // The storefront is the product; Medusa Admin is not built here (it needs a bundle step and ~300 MB more).
+  admin: { disable: true },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            // Medusa's own Stripe provider, registered as `pp_stripe_stripe`; see src/modules/stripe.
+            resolve: "./src/modules/stripe",
+            id: "stripe",
+            options: {
+              apiKey: required("STRIPE_API_KEY"),
+              webhookSecret: required("STRIPE_WEBHOOK_SECRET"),
+              capture: false,
+              automaticPaymentMethods: true,
+              // How long Medusa waits before acting on a webhook, so that a shopper's own completion usually wins.
+              webhook_delay: Number(process.env.STRIPE_WEBHOOK_DELAY_MS ?? 5000),
+              // Only for the offline Stripe double: where the provider's API client points.
+              apiBase: process.env.STRIPE_API_BASE || undefined,
+            },
+          },
+        ],
+      },
+    },
+  ],
+});

@@ -1,0 +1,320 @@
+import { writeFileSync } from "node:fs";
+import type { ExecArgs } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils";
+import {
+  createApiKeysWorkflow,
+  createInventoryLevelsWorkflow,
+  createProductsWorkflow,
+  createRefundReasonsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  createTaxRegionsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows";
+
+/**
+ * A small shop with three regions and three currencies, one of them zero-decimal (JPY) so that money handling
+ * cannot get away with assuming cents. Safe to run twice: a second run finds the shop and only reports it.
+ *
+ * Prices are in major units, as Medusa v2 stores them (15 = €15.00, 2500 = ¥2,500).
+ */
+
+const PAYMENT_PROVIDERS = ["pp_stripe_stripe", "pp_system_default"];
+
+const REGIONS = {
+  eu: {
+    name: "Europe",
+    currency_code: "eur",
+    countries: ["de", "fr", "it", "es", "nl", "be", "at"],
+    tax: { de: 19, fr: 20, it: 22, es: 21, nl: 21, be: 21, at: 20 } as Record<string, number>,
+    shipping: { standard: 5, express: 15 },
+  },
+  us: {
+    name: "United States",
+    currency_code: "usd",
+    countries: ["us"],
+    tax: { us: 0 } as Record<string, number>,
+    shipping: { standard: 6, express: 18 },
+  },
+  jp: {
+    name: "Japan",
+    currency_code: "jpy",
+    countries: ["jp"],
+    tax: { jp: 10 } as Record<string, number>,
+    shipping: { standard: 800, express: 2000 },
+  },
+} as const;
+
+type RegionKey = keyof typeof REGIONS;
+
+const PRODUCTS = [
+  {
+    title: "Linen Shirt",
+    handle: "linen-shirt",
+    description: "A breathable shirt in washed European linen. Relaxed fit, mother-of-pearl buttons.",
+    sizes: ["S", "M", "L", "XL"],
+    prices: { eur: 59, usd: 65, jpy: 8900 },
+  },
+  {
+    title: "Merino Sweater",
+    handle: "merino-sweater",
+    description: "Fine-gauge merino wool, warm without bulk. Machine washable on a wool cycle.",
+    sizes: ["S", "M", "L"],
+    prices: { eur: 89.5, usd: 99, jpy: 13500 },
+  },
+  {
+    title: "Canvas Tote",
+    handle: "canvas-tote",
+    description: "Heavy cotton canvas with leather handles. Carries a laptop and a week of groceries.",
+    sizes: ["One size"],
+    prices: { eur: 24, usd: 27, jpy: 3600 },
+  },
+  {
+    title: "Wool Socks",
+    handle: "wool-socks",
+    description: "Cushioned socks knitted from recycled wool. Sold as a pair.",
+    sizes: ["36-40", "41-46"],
+    prices: { eur: 12.95, usd: 14, jpy: 1900 },
+  },
+] as const;
+
+const STOCK_PER_VARIANT = 100;
+const SALES_CHANNEL_NAME = "Webshop";
+const API_KEY_TITLE = "Webshop storefront";
+
+type SeedOutput = {
+  publishableKey: string;
+  salesChannelId: string;
+  stockLocationId: string;
+  regions: Record<RegionKey, { id: string; currency_code: string; countries: string[] }>;
+  products: { handle: string; id: string }[];
+  refundReasonIds: string[];
+};
+
+export default async function seed({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
+  const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const link = container.resolve(ContainerRegistrationKeys.LINK);
+  const regionService = container.resolve(Modules.REGION);
+  const storeService = container.resolve(Modules.STORE);
+  const salesChannelService = container.resolve(Modules.SALES_CHANNEL);
+  const fulfillmentService = container.resolve(Modules.FULFILLMENT);
+  const apiKeyService = container.resolve(Modules.API_KEY);
+  const stockLocationService = container.resolve(Modules.STOCK_LOCATION);
+  const paymentService = container.resolve(Modules.PAYMENT);
+
+  const outputFile = process.env.SEED_OUTPUT_FILE;
+  const alreadySeeded = (await regionService.listRegions({ name: REGIONS.eu.name })).length > 0;
+
+  if (alreadySeeded) {
+    logger.info("The shop is already seeded; reporting it.");
+  } else {
+    logger.info("Seeding the shop…");
+    const [store] = await storeService.listStores();
+    if (!store) throw new Error("Medusa created no default store: run `medusa db:setup` first.");
+
+    let [salesChannel] = await salesChannelService.listSalesChannels({ name: SALES_CHANNEL_NAME });
+    if (!salesChannel) {
+      const { result } = await createSalesChannelsWorkflow(container).run({
+        input: { salesChannelsData: [{ name: SALES_CHANNEL_NAME, description: "The Next.js storefront" }] },
+      });
+      salesChannel = result[0]!;
+    }
+
+    await updateStoresWorkflow(container).run({
+      input: {
+        selector: { id: store.id },
+        update: {
+          name: "Medusa Checkout Demo",
+          supported_currencies: [
+            { currency_code: "eur", is_default: true },
+            { currency_code: "usd" },
+            { currency_code: "jpy" },
+          ],
+          default_sales_channel_id: salesChannel.id,
+        },
+      },
+    });
+
+    const { result: regions } = await createRegionsWorkflow(container).run({
+      input: {
+        regions: Object.values(REGIONS).map((region) => ({
+          name: region.name,
+          currency_code: region.currency_code,
+          countries: [...region.countries],
+          payment_providers: PAYMENT_PROVIDERS,
+          automatic_taxes: true,
+        })),
+      },
+    });
+    const regionIdByCurrency = new Map(regions.map((region) => [region.currency_code, region.id]));
+
+    await updateStoresWorkflow(container).run({
+      input: { selector: { id: store.id }, update: { default_region_id: regionIdByCurrency.get("eur") } },
+    });
+
+    await createTaxRegionsWorkflow(container).run({
+      input: Object.values(REGIONS).flatMap((region) =>
+        region.countries.map((country) => ({
+          country_code: country,
+          provider_id: "tp_system",
+          default_tax_rate: {
+            name: `${country.toUpperCase()} VAT`,
+            code: `${country}-standard`,
+            rate: region.tax[country] ?? 0,
+          },
+        })),
+      ),
+    });
+
+    const { result: stockLocations } = await createStockLocationsWorkflow(container).run({
+      input: {
+        locations: [{ name: "Main warehouse", address: { address_1: "Lagerstraße 1", city: "Hamburg", country_code: "DE" } }],
+      },
+    });
+    const stockLocation = stockLocations[0]!;
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: stockLocation.id },
+      [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+    });
+
+    let [shippingProfile] = await fulfillmentService.listShippingProfiles({ type: "default" });
+    if (!shippingProfile) {
+      const { result } = await createShippingProfilesWorkflow(container).run({
+        input: { data: [{ name: "Default shipping profile", type: "default" }] },
+      });
+      shippingProfile = result[0]!;
+    }
+
+    const fulfillmentSet = await fulfillmentService.createFulfillmentSets({
+      name: "Main warehouse delivery",
+      type: "shipping",
+      service_zones: Object.values(REGIONS).map((region) => ({
+        name: region.name,
+        geo_zones: region.countries.map((country) => ({ type: "country" as const, country_code: country })),
+      })),
+    });
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: stockLocation.id },
+      [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
+    });
+
+    await createShippingOptionsWorkflow(container).run({
+      input: Object.values(REGIONS).flatMap((region) => {
+        const serviceZone = fulfillmentSet.service_zones.find((zone) => zone.name === region.name)!;
+        const regionId = regionIdByCurrency.get(region.currency_code)!;
+        return (["standard", "express"] as const).map((speed) => ({
+          name: speed === "standard" ? "Standard delivery" : "Express delivery",
+          price_type: "flat" as const,
+          provider_id: "manual_manual",
+          service_zone_id: serviceZone.id,
+          shipping_profile_id: shippingProfile.id,
+          type: {
+            label: speed === "standard" ? "Standard" : "Express",
+            description: speed === "standard" ? "Arrives in 3–5 business days." : "Arrives in 1–2 business days.",
+            code: speed,
+          },
+          prices: [
+            { currency_code: region.currency_code, amount: region.shipping[speed] },
+            { region_id: regionId, amount: region.shipping[speed] },
+          ],
+          rules: [
+            { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+            { attribute: "is_return", value: "false", operator: "eq" as const },
+          ],
+        }));
+      }),
+    });
+
+    await linkSalesChannelsToStockLocationWorkflow(container).run({
+      input: { id: stockLocation.id, add: [salesChannel.id] },
+    });
+
+    const {
+      result: [apiKey],
+    } = await createApiKeysWorkflow(container).run({
+      input: { api_keys: [{ title: API_KEY_TITLE, type: "publishable", created_by: "" }] },
+    });
+    await linkSalesChannelsToApiKeyWorkflow(container).run({
+      input: { id: apiKey!.id, add: [salesChannel.id] },
+    });
+
+    await createProductsWorkflow(container).run({
+      input: {
+        products: PRODUCTS.map((product) => ({
+          title: product.title,
+          handle: product.handle,
+          description: product.description,
+          status: ProductStatus.PUBLISHED,
+          shipping_profile_id: shippingProfile.id,
+          options: [{ title: "Size", values: [...product.sizes] }],
+          variants: product.sizes.map((size) => ({
+            title: size,
+            sku: `${product.handle}-${size}`.toUpperCase().replace(/[^A-Z0-9]+/g, "-"),
+            options: { Size: size },
+            manage_inventory: true,
+            prices: Object.entries(product.prices).map(([currency_code, amount]) => ({ currency_code, amount })),
+          })),
+          sales_channels: [{ id: salesChannel.id }],
+        })),
+      },
+    });
+
+    const { data: inventoryItems } = await query.graph({ entity: "inventory_item", fields: ["id"] });
+    await createInventoryLevelsWorkflow(container).run({
+      input: {
+        inventory_levels: inventoryItems.map((item) => ({
+          location_id: stockLocation.id,
+          inventory_item_id: item.id,
+          stocked_quantity: STOCK_PER_VARIANT,
+        })),
+      },
+    });
+
+    await createRefundReasonsWorkflow(container).run({
+      input: {
+        data: [
+          { label: "Goodwill", code: "goodwill", description: "A gesture towards the customer." },
+          { label: "Damaged item", code: "damaged", description: "The item arrived damaged." },
+        ],
+      },
+    });
+    logger.info("Seeded.");
+  }
+
+  if (!outputFile) return;
+
+  const [salesChannel] = await salesChannelService.listSalesChannels({ name: SALES_CHANNEL_NAME });
+  const [apiKey] = await apiKeyService.listApiKeys({ title: API_KEY_TITLE, type: "publishable" });
+  const [stockLocation] = await stockLocationService.listStockLocations({ name: "Main warehouse" });
+  const regions = await regionService.listRegions({}, { relations: ["countries"] });
+  const { data: products } = await query.graph({ entity: "product", fields: ["id", "handle"] });
+  const refundReasons = await paymentService.listRefundReasons({});
+  if (!salesChannel || !apiKey || !stockLocation) throw new Error("The shop is only partly seeded: run `npm run backend:reset`.");
+
+  const regionFor = (key: RegionKey) => {
+    const region = regions.find((candidate) => candidate.name === REGIONS[key].name);
+    if (!region) throw new Error(`Region ${REGIONS[key].name} is missing: run \`npm run backend:reset\`.`);
+    return {
+      id: region.id,
+      currency_code: region.currency_code,
+      countries: (region.countries ?? []).map((country) => country.iso_2),
+    };
+  };
+
+  const output: SeedOutput = {
+    publishableKey: apiKey.token,
+    salesChannelId: salesChannel.id,
+    stockLocationId: stockLocation.id,
+    regions: { eu: regionFor("eu"), us: regionFor("us"), jp: regionFor("jp") },
+    products: products.map((product) => ({ handle: product.handle, id: product.id })),
+    refundReasonIds: refundReasons.map((reason) => reason.id),
+  };
+  writeFileSync(outputFile, `${JSON.stringify(output, null, 2)}\n`);
+  logger.info(`Wrote ${outputFile}`);
+}

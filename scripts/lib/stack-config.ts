@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Where the local stack lives and how it is reached. Every value can be overridden by an environment variable
+ * of the same name (see .env.example); the defaults make `npm run backend:start` work on a fresh machine.
+ */
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const BACKEND_DIR = path.join(ROOT, "backend");
+export const STACK_DIR = path.resolve(ROOT, process.env.STACK_DIR ?? ".stack");
+export const LOG_DIR = path.join(STACK_DIR, "logs");
+export const PIDS_FILE = path.join(STACK_DIR, "pids.json");
+/** What clients need to reach the stack: written by the stack script, read by the storefront's scripts and tests. */
+export const STACK_INFO_FILE = path.join(STACK_DIR, "seed.json");
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > 65_535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return value;
+}
+
+export const stackConfig = {
+  pgPort: envNumber("PG_PORT", 54329),
+  pgPassword: process.env.PG_PASSWORD ?? "postgres",
+  databaseName: process.env.MEDUSA_DB_NAME ?? "medusa",
+  medusaPort: envNumber("MEDUSA_PORT", 9000),
+  stripeDoublePort: envNumber("STRIPE_DOUBLE_PORT", 12111),
+  storefrontUrl: process.env.STOREFRONT_URL ?? "http://localhost:3000",
+  adminEmail: process.env.MEDUSA_ADMIN_EMAIL ?? "admin@example.com",
+  adminPassword: process.env.MEDUSA_ADMIN_PASSWORD ?? "supersecret",
+  // Test-mode keys the double accepts; never real ones.
+  stripeSecretKey: process.env.STRIPE_API_KEY ?? "sk_test_double_local",
+  stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY ?? "pk_test_double_local",
+  stripeWebhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_double_local_secret",
+  webhookDelayMs: envNumber("STRIPE_WEBHOOK_DELAY_MS", 3000),
+};
+
+export type StackInfo = {
+  backendUrl: string;
+  publishableKey: string;
+  salesChannelId: string;
+  stockLocationId: string;
+  regions: Record<"eu" | "us" | "jp", { id: string; currency_code: string; countries: string[] }>;
+  products: { handle: string; id: string }[];
+  refundReasonIds: string[];
+  stripe: { publishableKey: string; doubleUrl: string; webhookSecret: string };
+  admin: { email: string; password: string };
+};
+
+export function readStackInfo(): StackInfo {
+  if (!existsSync(STACK_INFO_FILE)) {
+    throw new Error(`${path.relative(process.cwd(), STACK_INFO_FILE)} is missing: run \`npm run backend:start\` first.`);
+  }
+  return JSON.parse(readFileSync(STACK_INFO_FILE, "utf8")) as StackInfo;
+}
