@@ -1,0 +1,84 @@
+// A minimal Payment Element checkout written the way a storefront writes one, with the real
+// @stripe/stripe-js loader and @stripe/react-stripe-js, so the browser test proves the double works with them.
+import { StrictMode, useState, type FormEvent } from "react";
+import { createRoot } from "react-dom/client";
+import { loadStripe, type StripePaymentElementChangeEvent } from "@stripe/stripe-js";
+import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+
+const params = new URLSearchParams(location.search);
+const publishableKey = params.get("pk") ?? "";
+const clientSecret = params.get("cs") ?? "";
+const redirect = params.get("redirect") === "always" ? "always" : "if_required";
+
+const stripePromise = loadStripe(publishableKey);
+
+function Checkout() {
+  const stripe = useStripe();
+  const elements = useElements();
+  const [ready, setReady] = useState(false);
+  const [complete, setComplete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; code: string; type: string } | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  async function pay(event: FormEvent) {
+    event.preventDefault();
+    if (!stripe || !elements) return;
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const submitted = await elements.submit();
+      if (submitted.error) {
+        setError({ message: submitted.error.message ?? "", code: submitted.error.code ?? "", type: submitted.error.type });
+        return;
+      }
+      const returnUrl = `${location.origin}/return`;
+      const result =
+        redirect === "always"
+          ? await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl } })
+          : await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl }, redirect: "if_required" });
+      if (result.error) {
+        setError({ message: result.error.message ?? "", code: result.error.code ?? "", type: result.error.type });
+      } else if ("paymentIntent" in result && result.paymentIntent) {
+        setStatus(result.paymentIntent.status);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={pay} data-ready={ready ? "true" : "false"} data-complete={complete ? "true" : "false"}>
+      <PaymentElement
+        onReady={() => setReady(true)}
+        onChange={(event: StripePaymentElementChangeEvent) => setComplete(event.complete)}
+      />
+      <button type="submit" disabled={!stripe || !elements || busy}>
+        Pay
+      </button>
+      {error ? (
+        <p role="alert" data-code={error.code} data-type={error.type}>
+          {error.message}
+        </p>
+      ) : null}
+      {status ? <p data-testid="status">{status}</p> : null}
+    </form>
+  );
+}
+
+function App() {
+  return (
+    <Elements key={clientSecret} stripe={stripePromise} options={{ clientSecret, appearance: { theme: "stripe" } }}>
+      <Checkout />
+    </Elements>
+  );
+}
+
+const root = document.getElementById("root");
+if (!root) throw new Error("the harness page has no #root");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

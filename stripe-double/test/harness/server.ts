@@ -1,0 +1,76 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+/**
+ * Bundles the harness checkout (app.tsx) and serves it from 127.0.0.1 on a free port, as a merchant's page
+ * would be served: a plain http origin that loads Stripe.js from https://js.stripe.com.
+ */
+export interface Harness {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Stripe double harness</title></head>
+<body><main id="root"></main><script src="/app.js"></script></body>
+</html>`;
+
+// Where a redirect (confirmPayment with redirect: "always") lands; it shows what Stripe.js appended.
+const RETURN_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Returned</title></head>
+<body><h1>Returned</h1><dl id="params"></dl>
+<script>
+  const list = document.getElementById("params");
+  for (const [key, value] of new URLSearchParams(location.search)) {
+    const dt = document.createElement("dt"); dt.textContent = key;
+    const dd = document.createElement("dd"); dd.textContent = value; dd.dataset.param = key;
+    list.append(dt, dd);
+  }
+</script></body>
+</html>`;
+
+export async function startHarness(): Promise<Harness> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL("./app.tsx", import.meta.url))],
+    bundle: true,
+    write: false,
+    format: "iife",
+    target: "es2020",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"development"' },
+    logLevel: "silent",
+  });
+  const bundle = result.outputFiles[0]?.text;
+  if (bundle === undefined) throw new Error("esbuild produced no bundle for the harness");
+
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+    if (path === "/app.js") {
+      response.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
+      response.end(bundle);
+    } else if (path === "/return") {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(RETURN_PAGE);
+    } else if (path === "/") {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(PAGE);
+    } else {
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("not found");
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
