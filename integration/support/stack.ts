@@ -1,0 +1,164 @@
+import Medusa, { FetchError } from "@medusajs/js-sdk";
+import type { HttpTypes } from "@medusajs/types";
+import { readStackInfo, type StackInfo } from "../../scripts/lib/stack-config";
+
+/**
+ * What tests need to drive the running local stack as a shopper, as a merchant, and as Stripe.js would.
+ * Every call goes to the real backend; nothing here fakes Medusa.
+ */
+
+export const stack: StackInfo = readStackInfo();
+
+/** Where Stripe's API is for this run: the double when the stack has one, else Stripe itself. */
+export const stripeApiUrl = process.env.STRIPE_API_URL ?? stack.stripe.doubleUrl ?? "https://api.stripe.com";
+
+export function storeSdk(): Medusa {
+  return new Medusa({ baseUrl: stack.backendUrl, publishableKey: stack.publishableKey, debug: false });
+}
+
+export async function adminSdk(): Promise<Medusa> {
+  const sdk = new Medusa({
+    baseUrl: stack.backendUrl,
+    debug: false,
+    auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
+  });
+  await sdk.auth.login("user", "emailpass", { email: stack.admin.email, password: stack.admin.password });
+  return sdk;
+}
+
+/** A unique shopper email, so that each test can find its own orders. */
+export function shopperEmail(label: string): string {
+  return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+const ADDRESSES = {
+  de: { first_name: "Erika", last_name: "Mustermann", address_1: "Heidestraße 17", city: "Köln", postal_code: "51147", country_code: "de", phone: "+49 221 1234567" },
+  us: { first_name: "Jane", last_name: "Doe", address_1: "1 Market St", city: "San Francisco", province: "CA", postal_code: "94105", country_code: "us", phone: "+1 415 555 0100" },
+  jp: { first_name: "Hanako", last_name: "Yamada", address_1: "1-1 Chiyoda", city: "Tokyo", postal_code: "100-0001", country_code: "jp", phone: "+81 3 1234 5678" },
+} satisfies Record<string, HttpTypes.StoreAddAddress>;
+
+type CartOptions = { region?: keyof StackInfo["regions"]; quantity?: number; productHandle?: string; shipping?: "standard" | "express" };
+
+/**
+ * A cart at the payment step: one item, contact email, addresses and a shipping method, as a shopper leaves it
+ * after the delivery step.
+ */
+export async function cartReadyForPayment(sdk: Medusa, email: string, options: CartOptions = {}): Promise<HttpTypes.StoreCart> {
+  const regionKey = options.region ?? "eu";
+  const region = stack.regions[regionKey];
+  const country = regionKey === "eu" ? "de" : regionKey;
+  const { products } = await sdk.store.product.list({
+    handle: options.productHandle ?? "linen-shirt",
+    region_id: region.id,
+    fields: "id,*variants",
+  });
+  const variant = products[0]?.variants?.[0];
+  if (!variant) throw new Error("the seeded product has no variant");
+
+  let { cart } = await sdk.store.cart.create({ region_id: region.id });
+  ({ cart } = await sdk.store.cart.createLineItem(cart.id, { variant_id: variant.id, quantity: options.quantity ?? 1 }));
+  const address = ADDRESSES[country];
+  ({ cart } = await sdk.store.cart.update(cart.id, { email, shipping_address: address, billing_address: address }));
+  const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id });
+  const option = shipping_options.find((candidate) => candidate.type?.code === (options.shipping ?? "standard"));
+  if (!option) throw new Error(`no ${options.shipping ?? "standard"} shipping option for ${region.currency_code}`);
+  ({ cart } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: option.id }));
+  return cart;
+}
+
+export type PaymentIntent = {
+  id: string;
+  object: "payment_intent";
+  amount: number;
+  amount_capturable: number;
+  amount_received: number;
+  currency: string;
+  status: string;
+  client_secret: string;
+  capture_method: string;
+  metadata: Record<string, string>;
+  last_payment_error: { code?: string; decline_code?: string; message?: string } | null;
+  latest_charge: string | null;
+};
+
+/** The session Medusa made with `pp_stripe_stripe`, and the PaymentIntent inside it. */
+export function stripeSession(cart: HttpTypes.StoreCart): { sessionId: string; paymentIntent: PaymentIntent } {
+  const session = cart.payment_collection?.payment_sessions?.find((candidate) => candidate.provider_id === "pp_stripe_stripe");
+  if (!session) throw new Error("the cart has no pp_stripe_stripe payment session");
+  return { sessionId: session.id, paymentIntent: session.data as unknown as PaymentIntent };
+}
+
+/** Initiates the Stripe session the way the storefront does: from a freshly fetched cart. */
+export async function initiateStripeSession(sdk: Medusa, cartId: string): Promise<{ cart: HttpTypes.StoreCart; paymentIntent: PaymentIntent }> {
+  const { cart: fresh } = await sdk.store.cart.retrieve(cartId);
+  await sdk.store.payment.initiatePaymentSession(fresh, { provider_id: "pp_stripe_stripe" });
+  const { cart } = await sdk.store.cart.retrieve(cartId, {
+    fields: "*payment_collection,*payment_collection.payment_sessions",
+  });
+  return { cart, paymentIntent: stripeSession(cart).paymentIntent };
+}
+
+type StripeErrorBody = { error: { type: string; code?: string; decline_code?: string; message: string } };
+
+/**
+ * Confirms a PaymentIntent as Stripe.js does in the shopper's browser: with the publishable key and the
+ * client secret, never the secret key.
+ */
+export async function confirmAsBrowser(
+  paymentIntent: Pick<PaymentIntent, "id" | "client_secret">,
+  paymentMethod: string,
+): Promise<{ status: number; body: PaymentIntent | StripeErrorBody }> {
+  const response = await fetch(`${stripeApiUrl}/v1/payment_intents/${paymentIntent.id}/confirm`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${stack.stripe.publishableKey}`,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({
+      client_secret: paymentIntent.client_secret,
+      payment_method: paymentMethod,
+      return_url: "http://localhost:3000/checkout/return",
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as PaymentIntent | StripeErrorBody };
+}
+
+/** Reads a PaymentIntent with the secret key, as the merchant's server would. */
+export async function retrievePaymentIntent(id: string): Promise<PaymentIntent> {
+  const response = await fetch(`${stripeApiUrl}/v1/payment_intents/${id}`, {
+    headers: { Authorization: `Bearer ${process.env.STRIPE_API_KEY ?? "sk_test_double_local"}` },
+  });
+  if (!response.ok) throw new Error(`retrieving ${id}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as PaymentIntent;
+}
+
+/** Polls until `probe` returns a value: for effects that arrive asynchronously, such as a webhook's. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Orders placed with this email, with their payments, read through the admin API. */
+export async function ordersFor(admin: Medusa, email: string): Promise<HttpTypes.AdminOrder[]> {
+  const { orders } = await admin.admin.order.list({
+    q: email,
+    fields:
+      "id,display_id,email,total,currency_code,*payment_collections,*payment_collections.payments,*payment_collections.payments.captures,*payment_collections.payments.refunds",
+  });
+  return orders.filter((order) => order.email === email);
+}
+
+export function isFetchError(error: unknown): error is FetchError {
+  return error instanceof FetchError;
+}
+
+/** Amount in the currency's smallest unit, as Stripe counts it. JPY has no minor unit. */
+export function toMinorUnits(amount: number, currency: string): number {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return Math.round(amount * 10 ** digits);
+}

@@ -1,0 +1,106 @@
+/**
+ * `npm test`: every check and every suite, on a fresh machine as on a developer's.
+ *
+ *   1. static checks: TypeScript (storefront, scripts, double, backend) and ESLint
+ *   2. unit tests (no server)
+ *   3. the local stack (started here if it is not running, and stopped again afterwards)
+ *   4. integration tests: the Stripe double's contract, whole checkouts through the js-sdk
+ *   5. browser tests: the Stripe double's own, then the storefront's, against a production build
+ *
+ * It stops at the first failing step and ends with one line: "tests: N passed, N failed".
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { isAlive } from "./lib/processes";
+import { PIDS_FILE, ROOT, STACK_DIR } from "./lib/stack-config";
+
+type Counts = { passed: number; failed: number };
+const total: Counts = { passed: 0, failed: 0 };
+const REPORTS = path.join(STACK_DIR, "reports");
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  process.stdout.write(`\n$ ${command} ${args.join(" ")}\n`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function bin(name: string): string {
+  return path.join(ROOT, "node_modules", ".bin", name);
+}
+
+type VitestReport = { numPassedTests: number; numFailedTests: number };
+type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number } };
+
+function countVitest(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 0 };
+  const report = JSON.parse(readFileSync(file, "utf8")) as VitestReport;
+  return { passed: report.numPassedTests, failed: report.numFailedTests };
+}
+
+function countPlaywright(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 0 };
+  const { stats } = JSON.parse(readFileSync(file, "utf8")) as PlaywrightReport;
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
+}
+
+function stackRunning(): boolean {
+  if (!existsSync(PIDS_FILE)) return false;
+  const pids = JSON.parse(readFileSync(PIDS_FILE, "utf8")) as Record<string, number>;
+  return ["postgres", "stripe", "medusa"].every((service) => isAlive(pids[service]));
+}
+
+async function step(name: string, command: string, args: string[], counts?: () => Counts, env?: NodeJS.ProcessEnv) {
+  const code = await run(command, args, env);
+  if (counts) {
+    const { passed, failed } = counts();
+    total.passed += passed;
+    total.failed += failed;
+    if (code !== 0 && failed === 0) total.failed += 1; // the runner failed before it could count
+  } else if (code !== 0) {
+    total.failed += 1;
+  }
+  if (code !== 0) throw new Error(`${name} failed (exit ${code})`);
+}
+
+async function main(): Promise<void> {
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
+  const report = (name: string) => path.join(REPORTS, name);
+  const startedStack = !stackRunning();
+  try {
+    await step("typecheck", bin("tsc"), ["--noEmit"]);
+    await step("eslint", bin("eslint"), [".", "--max-warnings=0"]);
+    await step("unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report("unit.json")}`], () =>
+      countVitest(report("unit.json")),
+    );
+    await step("backend start", process.execPath, [bin("tsx"), "scripts/stack.ts", "start"]);
+    await step("backend typecheck", bin("tsc"), ["--noEmit", "-p", "backend"]);
+    await step(
+      "integration tests",
+      bin("vitest"),
+      ["run", "-c", "vitest.integration.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${report("integration.json")}`],
+      () => countVitest(report("integration.json")),
+    );
+    await step("browser tools", "bash", ["scripts/ensure-chromium.sh"]);
+    await step("Stripe double browser tests", bin("playwright"), ["test", "-c", "stripe-double/playwright.config.ts"], () => countPlaywright(report("double-e2e.json")), {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report("double-e2e.json"),
+    });
+    if (existsSync(path.join(ROOT, "playwright.config.ts"))) {
+      await step("storefront browser tests", bin("playwright"), ["test"], () => countPlaywright(report("e2e.json")), {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: report("e2e.json"),
+      });
+    }
+  } finally {
+    if (startedStack && process.env.KEEP_STACK !== "1") await run(process.execPath, [bin("tsx"), "scripts/stack.ts", "stop"]);
+    process.stdout.write(`\ntests: ${total.passed} passed, ${total.failed} failed\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
