@@ -467,9 +467,9 @@
     let paymentElement = null;
     let submitted = false;
 
-    /** @type {ElementsGroup & Json} */
     const group = {
       stripe: stripe,
+      /** @type {Json} */
       options: Object.assign({}, options || {}),
       /** @param {PaymentElement} el */
       _forget(el) {
@@ -519,7 +519,7 @@
       },
     };
     for (const name of UNIMPLEMENTED_ELEMENTS_METHODS) {
-      group[name] = function () {
+      /** @type {Json} */ (/** @type {unknown} */ (group))[name] = function () {
         throw notImplemented("elements." + name);
       };
     }
@@ -560,10 +560,7 @@
     });
   }
 
-  /**
-   * @param {Json} paymentIntent
-   * @param {string | undefined} returnUrl
-   */
+  /** @param {Json} paymentIntent */
   function redirectStatus(paymentIntent) {
     const status = paymentIntent.status;
     if (status === "succeeded" || status === "requires_capture") return "succeeded";
