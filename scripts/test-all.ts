@@ -86,11 +86,11 @@ async function main(): Promise<void> {
       () => countVitest(report("integration.json")),
     );
     await step("browser tools", "bash", ["scripts/ensure-chromium.sh"]);
-    await step("Stripe double browser tests", bin("playwright"), ["test", "-c", "stripe-double/playwright.config.ts"], () => countPlaywright(report("double-e2e.json")), {
+    await step("Stripe double browser tests", bin("playwright"), ["test", "-c", "stripe-double/playwright.config.ts", "--reporter=line,json"], () => countPlaywright(report("double-e2e.json")), {
       PLAYWRIGHT_JSON_OUTPUT_NAME: report("double-e2e.json"),
     });
     if (existsSync(path.join(ROOT, "playwright.config.ts"))) {
-      await step("storefront browser tests", bin("playwright"), ["test"], () => countPlaywright(report("e2e.json")), {
+      await step("storefront browser tests", bin("playwright"), ["test", "--reporter=line,json"], () => countPlaywright(report("e2e.json")), {
         PLAYWRIGHT_JSON_OUTPUT_NAME: report("e2e.json"),
       });
     }

@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/browser";
+
+/**
+ * The storefront's browser tests: a production build (`next build` + `next start`) against the local stack,
+ * in Debian's Chromium. With E2E_STRIPE=real and real test keys in the environment, the same suite runs
+ * against Stripe's test mode instead of the double (see README).
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: /.*\.spec\.ts$/,
+  fullyParallel: true,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["line"]] : [["list"]],
+  outputDir: "./test-results",
+  use: {
+    baseURL,
+    browserName: "chromium",
+    headless: true,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: chromiumLaunchOptions,
+  },
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        command: `tsx scripts/storefront.ts --port ${port}`,
+        url: `${baseURL}/api/health`,
+        timeout: 300_000,
+        reuseExistingServer: !process.env.CI,
+        stdout: "pipe",
+      },
+});
