@@ -580,6 +580,9 @@
     location.assign(target.href);
   }
 
+  const AUTHENTICATION_FAILED =
+    "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
+
   /** A redirect leaves the page: Stripe.js's promise never settles then. */
   function never() {
     return new Promise(() => {});
@@ -660,12 +663,10 @@
         /** @type {StripeError} */
         const error = last
           ? Object.assign({}, last, { payment_intent: intent })
-          : {
-              type: "invalid_request_error",
-              code: "payment_intent_authentication_failure",
-              message: "We are unable to authenticate your payment method. Please choose a different payment method and try again.",
-              payment_intent: intent,
-            };
+          : { type: "invalid_request_error", code: "payment_intent_authentication_failure", payment_intent: intent };
+        // The API's own message for this code speaks to developers ("The provided PaymentMethod has failed
+        // authentication…"); Stripe.js hands the shopper-facing one to the page.
+        if (error.code === "payment_intent_authentication_failure" || !error.message) error.message = AUTHENTICATION_FAILED;
         return { error: error };
       }
       if (intent.status === "requires_action") {
@@ -674,7 +675,7 @@
           error: {
             type: "invalid_request_error",
             code: "payment_intent_authentication_failure",
-            message: "We are unable to authenticate your payment method. Please choose a different payment method and try again.",
+            message: AUTHENTICATION_FAILED,
             payment_intent: intent,
           },
         };
