@@ -204,6 +204,23 @@ test("redirect: 'always' goes to return_url with Stripe's query parameters", asy
   await expect(page.locator("[data-param='redirect_status']")).toHaveText("succeeded");
 });
 
+test("loaded straight from the double (the offline demo), Stripe.js talks to the double's own URL", async ({ page }) => {
+  const intent = await createIntent();
+  const sent = recordMainFrameRequests(page);
+  const frame = await openCheckout(page, intent, { stripejs: `${doubleUrl}/js/endive/stripe.js` });
+  const frameSrc = await page.locator("iframe[title='Secure payment input frame']").getAttribute("src");
+  expect(frameSrc?.startsWith(`${doubleUrl}/js/double/payment-element.html#`)).toBe(true);
+  await fillCard(frame, CARDS.threeDSecure);
+  await page.getByRole("button", { name: "Pay" }).click();
+  await page
+    .frameLocator("iframe[title='3D Secure authentication']")
+    .getByRole("button", { name: "Complete authentication" })
+    .click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+  expect(sent.some((line) => line.startsWith(`${doubleUrl}/v1/payment_intents/${intent.id}/confirm`))).toBe(true);
+  expect(sent.some((line) => line.includes("stripe.com"))).toBe(false);
+});
+
 test("unimplemented Stripe.js methods throw an IntegrationError", async ({ page }) => {
   const intent = await createIntent();
   await openCheckout(page, intent);

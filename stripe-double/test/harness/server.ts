@@ -12,11 +12,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const PAGE = `<!doctype html>
+// With `stripejs`, the page loads Stripe.js itself from that URL before the loader runs, as the offline
+// demo loads http://localhost:12111/js/endive/stripe.js; the loader then uses the window.Stripe it finds.
+function page(stripeJs: string | null): string {
+  const preload = stripeJs ? `<script src="${escapeAttribute(stripeJs)}"></script>` : "";
+  return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Stripe double harness</title></head>
+<head><meta charset="utf-8"><title>Stripe double harness</title>${preload}</head>
 <body><main id="root"></main><script src="/app.js"></script></body>
 </html>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
 
 // Where a redirect (confirmPayment with redirect: "always") lands; it shows what Stripe.js appended.
 const RETURN_PAGE = `<!doctype html>
@@ -48,7 +57,8 @@ export async function startHarness(): Promise<Harness> {
   if (bundle === undefined) throw new Error("esbuild produced no bundle for the harness");
 
   const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const path = url.pathname;
     if (path === "/app.js") {
       response.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
       response.end(bundle);
@@ -57,7 +67,8 @@ export async function startHarness(): Promise<Harness> {
       response.end(RETURN_PAGE);
     } else if (path === "/") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      response.end(PAGE);
+      const stripeJs = url.searchParams.get("stripejs");
+      response.end(page(stripeJs && /^https?:\/\//.test(stripeJs) ? stripeJs : null));
     } else {
       response.writeHead(404, { "content-type": "text/plain" });
       response.end("not found");
