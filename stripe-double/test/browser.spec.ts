@@ -19,16 +19,18 @@ const CARDS = {
   threeDSecure: "4000 0027 6000 3184",
 } as const;
 
-type DoubleServer = Awaited<ReturnType<typeof createStripeDouble>>;
+type DoubleServer = ReturnType<typeof createStripeDouble>;
 
 let double: DoubleServer;
 let doubleUrl: string;
 let harness: Harness;
 let stripe: Stripe;
 let routes: StripeRoutes;
+// The double's request log, kept quiet and attached to a failing test's report instead.
+const requestLog: string[] = [];
 
 test.beforeAll(async () => {
-  double = await createStripeDouble({});
+  double = createStripeDouble({ log: (line) => requestLog.push(line) });
   doubleUrl = (await double.listen(0)).replace(/\/+$/, "");
   const { hostname, port, protocol } = new URL(doubleUrl);
   stripe = new Stripe(SECRET_KEY, {
@@ -46,10 +48,14 @@ test.afterAll(async () => {
 });
 
 test.beforeEach(async ({ context }) => {
+  requestLog.length = 0;
   routes = await routeStripeToDouble(context, doubleUrl);
 });
 
-test.afterEach(async () => {
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) {
+    await testInfo.attach("stripe-double requests", { body: requestLog.join("\n"), contentType: "text/plain" });
+  }
   // Every test doubles as a leak check: nothing may have tried to reach a Stripe host the double lacks.
   expect(routes.leaks).toEqual([]);
   await routes.dispose();
