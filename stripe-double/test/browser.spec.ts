@@ -108,6 +108,13 @@ test("4242 pays: the PaymentIntent is authorized for a manual capture", async ({
   expect(stored.status).toBe("requires_capture");
   expect(stored.amount_capturable).toBe(4200);
   expect(stored.payment_method).toMatch(/^pm_/);
+  // The frame merged the page's billing details with the country and ZIP it collected itself.
+  const paymentMethod = await stripe.paymentMethods.retrieve(String(stored.payment_method));
+  expect(paymentMethod.card?.last4).toBe("4242");
+  expect(paymentMethod.billing_details.name).toBe("Ada Lovelace");
+  expect(paymentMethod.billing_details.email).toBe("ada@example.com");
+  expect(paymentMethod.billing_details.address?.country).toBe("US");
+  expect(paymentMethod.billing_details.address?.postal_code).toBe("94107");
   const confirm = sent.find((line) => line.includes(`/v1/payment_intents/${intent.id}/confirm`));
   expect(confirm).toContain("https://api.stripe.com/");
   expect(confirm).toContain(`payment_method=${String(stored.payment_method)}`);

@@ -33,11 +33,14 @@ function Checkout() {
         setError({ message: submitted.error.message ?? "", code: submitted.error.code ?? "", type: submitted.error.type });
         return;
       }
-      const returnUrl = `${location.origin}/return`;
+      const confirmParams = {
+        return_url: `${location.origin}/return`,
+        payment_method_data: { billing_details: { name: "Ada Lovelace", email: "ada@example.com" } },
+      };
       const result =
         redirect === "always"
-          ? await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl } })
-          : await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl }, redirect: "if_required" });
+          ? await stripe.confirmPayment({ elements, confirmParams })
+          : await stripe.confirmPayment({ elements, confirmParams, redirect: "if_required" });
       if (result.error) {
         setError({ message: result.error.message ?? "", code: result.error.code ?? "", type: result.error.type });
       } else if ("paymentIntent" in result && result.paymentIntent) {
