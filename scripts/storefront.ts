@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT, readStackInfo } from "./lib/stack-config";
 
-export function storefrontEnv(options: { withDoubleScript: boolean }): NodeJS.ProcessEnv {
+export function storefrontEnv(options: { withDoubleScript: boolean }): Record<string, string> {
   const info = readStackInfo();
   return {
     NEXT_TELEMETRY_DISABLED: "1",

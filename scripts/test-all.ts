@@ -19,7 +19,7 @@ type Counts = { passed: number; failed: number };
 const total: Counts = { passed: 0, failed: 0 };
 const REPORTS = path.join(STACK_DIR, "reports");
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<number> {
   process.stdout.write(`\n$ ${command} ${args.join(" ")}\n`);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
@@ -53,7 +53,7 @@ function stackRunning(): boolean {
   return ["postgres", "stripe", "medusa"].every((service) => isAlive(pids[service]));
 }
 
-async function step(name: string, command: string, args: string[], counts?: () => Counts, env?: NodeJS.ProcessEnv) {
+async function step(name: string, command: string, args: string[], counts?: () => Counts, env?: Record<string, string | undefined>) {
   const code = await run(command, args, env);
   if (counts) {
     const { passed, failed } = counts();
