@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LineItemControls } from "@/components/line-item-controls";
+import { OrderTotals } from "@/components/order-totals";
+import { ProductImage } from "@/components/product-image";
+import { getCart, updateLineQuantity } from "@/lib/cart";
+import { formatMoney } from "@/lib/money";
+
+export const metadata: Metadata = { title: "Cart" };
+
+export default async function CartPage() {
+  const cart = await getCart();
+  const items = cart?.items ?? [];
+
+  if (!cart || items.length === 0) {
+    return (
+      <div className="mx-auto max-w-md py-16 text-center">
+        <h1 className="text-2xl font-semibold tracking-tight">Your cart is empty</h1>
+        <p className="mt-2 text-neutral-600">Find something you like and add it here.</p>
+        <Link href="/" className="btn-primary mt-6">
+          Browse products
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Cart</h1>
+      <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_22rem]">
+        <section aria-label="Items in your cart" className="card divide-y divide-neutral-200">
+          {items.map((item) => {
+            const name = item.product_title ?? item.title;
+            const label = item.variant_title ? `${name}, ${item.variant_title}` : name;
+            return (
+              <div key={item.id} className="flex gap-4 p-4 sm:p-5">
+                <div className="w-20 shrink-0 sm:w-24">
+                  <ProductImage src={item.thumbnail} alt={name} sizes="96px" />
+                </div>
+                <div className="flex flex-1 flex-col justify-between gap-3 sm:flex-row">
+                  <div>
+                    <h2 className="font-medium">
+                      {item.product_handle ? (
+                        <Link href={`/products/${item.product_handle}`} className="hover:underline">
+                          {name}
+                        </Link>
+                      ) : (
+                        name
+                      )}
+                    </h2>
+                    {item.variant_title ? <p className="text-sm text-neutral-600">{item.variant_title}</p> : null}
+                    <p className="mt-1 text-sm text-neutral-600">{formatMoney(item.unit_price, cart.currency_code)} each</p>
+                    <div className="mt-3">
+                      <LineItemControls
+                        lineId={item.id}
+                        itemName={label}
+                        quantity={item.quantity}
+                        action={updateLineQuantity}
+                      />
+                    </div>
+                  </div>
+                  <p className="font-medium tabular-nums sm:text-right">
+                    {formatMoney(item.subtotal ?? item.unit_price * item.quantity, cart.currency_code)}
+                  </p>
+                </div>
+              </div>
+            );
+          })}
+        </section>
+        <aside aria-labelledby="cart-summary-heading" className="card h-fit p-5">
+          <h2 id="cart-summary-heading" className="mb-4 font-semibold">
+            Summary
+          </h2>
+          <OrderTotals totals={cart} shippingKnown={(cart.shipping_methods?.length ?? 0) > 0} />
+          <Link href="/checkout" className="btn-primary mt-6 w-full">
+            Go to checkout
+          </Link>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { type AddressKind, fieldName } from "@/lib/address-form";
+import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
+import { FormMessage } from "./form-message";
+
+interface AddressFormProps {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  /** Countries the cart's region ships to. */
+  shippingCountries: { code: string; name: string }[];
+  /** Every country, for a billing address that may be anywhere. */
+  billingCountries: { code: string; name: string }[];
+  /** What the cart already holds, so editing starts from it. */
+  initialValues: Record<string, string>;
+  initialBillingSame: boolean;
+}
+
+/** Checkout step 1: contact email, shipping address, billing address (same or different). */
+export function AddressForm({
+  action,
+  shippingCountries,
+  billingCountries,
+  initialValues,
+  initialBillingSame,
+}: AddressFormProps) {
+  const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
+  const [billingSame, setBillingSame] = useState(initialBillingSame);
+  // After a failed submit, show exactly what the shopper sent, not what the cart held before.
+  const values = state.values ?? initialValues;
+  const errors = state.fieldErrors ?? {};
+
+  const field = (name: string, label: string, options: { autoComplete?: string; type?: string; optional?: boolean } = {}) => {
+    const error = errors[name];
+    return (
+      <div>
+        <label htmlFor={name} className="label">
+          {label}
+          {options.optional ? <span className="font-normal text-neutral-500"> (optional)</span> : null}
+        </label>
+        <input
+          id={name}
+          name={name}
+          type={options.type ?? "text"}
+          autoComplete={options.autoComplete}
+          defaultValue={values[name] ?? ""}
+          required={!options.optional}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${name}-error` : undefined}
+          className="input"
+        />
+        {error ? (
+          <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  const addressFields = (kind: AddressKind, countries: { code: string; name: string }[]) => {
+    const section = kind === "shipping" ? "shipping" : "billing";
+    const countryField = fieldName(kind, "country_code");
+    const countryError = errors[countryField];
+    return (
+      <div className="grid gap-4 sm:grid-cols-2">
+        {field(fieldName(kind, "first_name"), "First name", { autoComplete: `${section} given-name` })}
+        {field(fieldName(kind, "last_name"), "Last name", { autoComplete: `${section} family-name` })}
+        <div className="sm:col-span-2">
+          {field(fieldName(kind, "company"), "Company", { autoComplete: `${section} organization`, optional: true })}
+        </div>
+        <div className="sm:col-span-2">
+          {field(fieldName(kind, "address_1"), "Street and house number", { autoComplete: `${section} address-line1` })}
+        </div>
+        <div className="sm:col-span-2">
+          {field(fieldName(kind, "address_2"), "Apartment, suite, etc.", {
+            autoComplete: `${section} address-line2`,
+            optional: true,
+          })}
+        </div>
+        {field(fieldName(kind, "postal_code"), "Postal code", { autoComplete: `${section} postal-code` })}
+        {field(fieldName(kind, "city"), "City", { autoComplete: `${section} address-level2` })}
+        {field(fieldName(kind, "province"), "State / province", { autoComplete: `${section} address-level1`, optional: true })}
+        <div>
+          <label htmlFor={countryField} className="label">
+            Country
+          </label>
+          <select
+            id={countryField}
+            name={countryField}
+            defaultValue={values[countryField] ?? ""}
+            required
+            autoComplete={`${section} country`}
+            aria-invalid={countryError ? true : undefined}
+            aria-describedby={countryError ? `${countryField}-error` : undefined}
+            className="input"
+          >
+            <option value="" disabled>
+              Choose a country
+            </option>
+            {countries.map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.name}
+              </option>
+            ))}
+          </select>
+          {countryError ? (
+            <p id={`${countryField}-error`} className="mt-1 text-sm text-red-700">
+              {countryError}
+            </p>
+          ) : null}
+        </div>
+        <div className="sm:col-span-2">
+          {field(fieldName(kind, "phone"), "Phone", { autoComplete: `${section} tel`, type: "tel", optional: true })}
+        </div>
+      </div>
+    );
+  };
+
+  return (
+    <form action={formAction} noValidate aria-label="Contact and addresses" className="space-y-8">
+      <fieldset className="space-y-4">
+        <legend className="mb-3 text-sm font-semibold">Contact</legend>
+        {field("email", "Email", { autoComplete: "email", type: "email" })}
+      </fieldset>
+      <fieldset>
+        <legend className="mb-3 text-sm font-semibold">Shipping address</legend>
+        {addressFields("shipping", shippingCountries)}
+      </fieldset>
+      <div className="flex items-center gap-2">
+        <input
+          id="billing_same"
+          name="billing_same"
+          type="checkbox"
+          checked={billingSame}
+          onChange={(event) => setBillingSame(event.target.checked)}
+          className="size-4 rounded border-neutral-300 accent-neutral-900"
+        />
+        <label htmlFor="billing_same" className="text-sm">
+          Billing address is the same as shipping address
+        </label>
+      </div>
+      {billingSame ? null : (
+        <fieldset>
+          <legend className="mb-3 text-sm font-semibold">Billing address</legend>
+          {addressFields("billing", billingCountries)}
+        </fieldset>
+      )}
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto">
+          {pending ? "Saving…" : "Continue to delivery"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,179 @@
+"use client";
+
+import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import type { Stripe, StripeElementsOptions } from "@stripe/stripe-js";
+import { loadStripe } from "@stripe/stripe-js/pure";
+import { type FormEvent, useRef, useState } from "react";
+import { describeStripeError } from "@/lib/errors";
+import type { FormState } from "@/lib/form";
+import type { AmountCheck } from "@/lib/payments";
+
+/** PaymentIntent states after which the money is secured and the cart may be completed. */
+const PAYMENT_SECURED = new Set(["requires_capture", "succeeded", "processing"]);
+
+const stripeLoads = new Map<string, Promise<Stripe | null>>();
+
+/**
+ * Loads Stripe.js once per page. With the offline stand-in (demo only), its script is injected
+ * first and awaited, so `window.Stripe` exists and the loader uses it instead of js.stripe.com.
+ */
+function loadStripeOnce(publishableKey: string, stripeDoubleUrl: string | null): Promise<Stripe | null> {
+  const cacheKey = `${publishableKey}|${stripeDoubleUrl ?? ""}`;
+  let loading = stripeLoads.get(cacheKey);
+  if (!loading) {
+    loading = (stripeDoubleUrl ? injectScript(`${stripeDoubleUrl}/js/endive/stripe.js`) : Promise.resolve()).then(() =>
+      loadStripe(publishableKey),
+    );
+    // A failed load must not stick: the next mount tries again.
+    loading.catch(() => stripeLoads.delete(cacheKey));
+    stripeLoads.set(cacheKey, loading);
+  }
+  return loading;
+}
+
+function injectScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.async = true;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`Could not load ${src}`));
+    document.head.appendChild(script);
+  });
+}
+
+const appearance: StripeElementsOptions["appearance"] = {
+  theme: "stripe",
+  variables: { colorPrimary: "#171717", borderRadius: "6px", fontFamily: "system-ui, sans-serif" },
+};
+
+interface StripePaymentProps {
+  clientSecret: string;
+  publishableKey: string;
+  stripeDoubleUrl: string | null;
+  cartId: string;
+  totalLabel: string;
+  checkPaymentAmount: () => Promise<AmountCheck>;
+  placeOrder: () => Promise<FormState>;
+}
+
+/** Checkout step 4: card details in Stripe's Payment Element, and the one button that pays. */
+export function StripePayment({ clientSecret: initialSecret, publishableKey, stripeDoubleUrl, ...rest }: StripePaymentProps) {
+  const [stripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
+  const [clientSecret, setClientSecret] = useState(initialSecret);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  return (
+    // A new client secret is a new PaymentIntent: remount Elements (it cannot change in place).
+    <Elements key={clientSecret} stripe={stripePromise} options={{ clientSecret, appearance }}>
+      <PaymentForm
+        clientSecret={clientSecret}
+        notice={notice}
+        onSessionReplaced={(secret, message) => {
+          setNotice(message);
+          setClientSecret(secret);
+        }}
+        {...rest}
+      />
+    </Elements>
+  );
+}
+
+interface PaymentFormProps extends Omit<StripePaymentProps, "publishableKey" | "stripeDoubleUrl"> {
+  notice: string | null;
+  onSessionReplaced: (clientSecret: string, message: string) => void;
+}
+
+function PaymentForm({
+  clientSecret,
+  cartId,
+  totalLabel,
+  notice,
+  checkPaymentAmount,
+  placeOrder,
+  onSessionReplaced,
+}: PaymentFormProps) {
+  const stripe = useStripe();
+  const elements = useElements();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [elementReady, setElementReady] = useState(false);
+  // Refs, not state: they must block a second press before React re-renders.
+  const inFlight = useRef(false);
+  const paymentSecured = useRef(false);
+
+  async function pay(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (inFlight.current || !stripe || !elements) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    const release = (message: string | null) => {
+      setError(message);
+      inFlight.current = false;
+      setBusy(false);
+    };
+
+    try {
+      if (!paymentSecured.current) {
+        // Stripe asks for submit() first, before any other async work.
+        const submitted = await elements.submit();
+        if (submitted.error) return release(describeStripeError(submitted.error));
+
+        const check = await checkPaymentAmount();
+        if (check.status === "error") return release(check.message);
+        if (check.status === "changed") {
+          inFlight.current = false;
+          onSessionReplaced(check.clientSecret, check.message);
+          return;
+        }
+
+        const returnUrl = `${window.location.origin}/checkout/return?cart_id=${encodeURIComponent(cartId)}`;
+        const confirmed = await stripe.confirmPayment({
+          elements,
+          clientSecret,
+          confirmParams: { return_url: returnUrl },
+          redirect: "if_required",
+        });
+        if (confirmed.error) return release(describeStripeError(confirmed.error));
+        if (!PAYMENT_SECURED.has(confirmed.paymentIntent.status)) {
+          return release("Your payment was not completed. Please try again or use another card.");
+        }
+        paymentSecured.current = true;
+      }
+
+      // On success the action redirects to the confirmation; it only returns when it failed.
+      const result = await placeOrder();
+      if (result?.error) return release(result.error);
+    } catch (caught) {
+      console.error(caught);
+      release("Something went wrong while placing your order. Please check your connection and try again.");
+    }
+  }
+
+  return (
+    <form onSubmit={pay} aria-label="Payment" className="space-y-5">
+      {notice ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {notice}
+        </p>
+      ) : null}
+      <div className="min-h-40">
+        <PaymentElement
+          options={{ layout: "tabs" }}
+          onReady={() => setElementReady(true)}
+          onLoadError={() => setError("The card form could not load. Please reload the page to try again.")}
+        />
+        {elementReady ? null : <p className="text-sm text-neutral-500">Loading the secure card form…</p>}
+      </div>
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy || !stripe || !elements || !elementReady} className="btn-primary w-full">
+        {busy ? "Placing order…" : `Place order and pay ${totalLabel}`}
+      </button>
+    </form>
+  );
+}

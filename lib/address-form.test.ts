@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { parseAddressForm } from "./address-form";
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+const shipping = {
+  email: "ada@example.com",
+  shipping_first_name: "Ada",
+  shipping_last_name: "Lovelace",
+  shipping_address_1: "Unter den Linden 1",
+  shipping_postal_code: "10117",
+  shipping_city: "Berlin",
+  shipping_country_code: "DE",
+};
+
+describe("parseAddressForm", () => {
+  it("builds the cart update with billing = shipping when the box is ticked", () => {
+    const result = parseAddressForm(form({ ...shipping, billing_same: "on", shipping_phone: " " }), ["de", "fr"]);
+    expect(result.fieldErrors).toEqual({});
+    expect(result.payload).toEqual({
+      email: "ada@example.com",
+      shipping_address: {
+        first_name: "Ada",
+        last_name: "Lovelace",
+        address_1: "Unter den Linden 1",
+        postal_code: "10117",
+        city: "Berlin",
+        country_code: "de",
+      },
+      billing_address: {
+        first_name: "Ada",
+        last_name: "Lovelace",
+        address_1: "Unter den Linden 1",
+        postal_code: "10117",
+        city: "Berlin",
+        country_code: "de",
+      },
+    });
+  });
+
+  it("marks each missing or invalid field", () => {
+    const result = parseAddressForm(form({ email: "ada@", billing_same: "on" }), ["de"]);
+    expect(result.payload).toBeNull();
+    expect(result.fieldErrors).toMatchObject({
+      email: expect.stringContaining("valid email"),
+      shipping_first_name: "Enter a first name.",
+      shipping_city: "Enter a city.",
+      shipping_country_code: "Choose a country.",
+    });
+  });
+
+  it("refuses a shipping country outside the cart's region", () => {
+    const result = parseAddressForm(form({ ...shipping, shipping_country_code: "us", billing_same: "on" }), ["de"]);
+    expect(result.fieldErrors.shipping_country_code).toMatch(/do not ship/);
+  });
+
+  it("validates a separate billing address, which may be in any country", () => {
+    const missing = parseAddressForm(form({ ...shipping }), ["de"]);
+    expect(missing.fieldErrors).toMatchObject({ billing_first_name: "Enter a first name.", billing_country_code: "Choose a country." });
+    const elsewhere = parseAddressForm(
+      form({
+        ...shipping,
+        billing_first_name: "Charles",
+        billing_last_name: "Babbage",
+        billing_address_1: "1 Dorset St",
+        billing_postal_code: "W1U 4EG",
+        billing_city: "London",
+        billing_country_code: "gb",
+      }),
+      ["de"],
+    );
+    expect(elsewhere.fieldErrors).toEqual({});
+    expect(elsewhere.payload?.billing_address).toMatchObject({ first_name: "Charles", country_code: "gb" });
+  });
+});

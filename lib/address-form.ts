@@ -1,0 +1,86 @@
+import type { HttpTypes } from "@medusajs/types";
+import { readField } from "./form";
+
+/**
+ * The contact-and-address form: field names, validation and the payload Medusa's cart update
+ * takes. Pure, so the rules are unit-tested and the server action stays a few lines.
+ */
+
+export type AddressKind = "shipping" | "billing";
+
+export const ADDRESS_FIELDS = [
+  "first_name",
+  "last_name",
+  "company",
+  "address_1",
+  "address_2",
+  "postal_code",
+  "city",
+  "province",
+  "country_code",
+  "phone",
+] as const;
+export type AddressField = (typeof ADDRESS_FIELDS)[number];
+
+const REQUIRED: Partial<Record<AddressField, string>> = {
+  first_name: "Enter a first name.",
+  last_name: "Enter a last name.",
+  address_1: "Enter a street and house number.",
+  postal_code: "Enter a postal code.",
+  city: "Enter a city.",
+  country_code: "Choose a country.",
+};
+
+/** The form's name for a field, e.g. "shipping_city". */
+export function fieldName(kind: AddressKind, field: AddressField): string {
+  return `${kind}_${field}`;
+}
+
+export interface AddressFormResult {
+  fieldErrors: Record<string, string>;
+  payload: { email: string; shipping_address: HttpTypes.StoreAddAddress; billing_address: HttpTypes.StoreAddAddress } | null;
+}
+
+// Deliberately loose: the shopper's mail server is the real judge; this only catches typos.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function readAddress(
+  formData: FormData,
+  kind: AddressKind,
+  countryCodes: readonly string[],
+  fieldErrors: Record<string, string>,
+): HttpTypes.StoreAddAddress {
+  const address: Record<string, string> = {};
+  for (const field of ADDRESS_FIELDS) {
+    const value = readField(formData, fieldName(kind, field));
+    const requiredMessage = REQUIRED[field];
+    if (requiredMessage && value === "") fieldErrors[fieldName(kind, field)] = requiredMessage;
+    if (value !== "") address[field] = field === "country_code" ? value.toLowerCase() : value;
+  }
+  const country = address.country_code;
+  if (country && !countryCodes.includes(country)) {
+    fieldErrors[fieldName(kind, "country_code")] = "We do not ship to this country from your region.";
+  }
+  return address;
+}
+
+/**
+ * Validates the submitted form. `countryCodes` are the countries of the cart's region: Medusa
+ * refuses an address outside it, so we say so next to the field instead of after a round trip.
+ */
+export function parseAddressForm(formData: FormData, countryCodes: readonly string[]): AddressFormResult {
+  const fieldErrors: Record<string, string> = {};
+  const email = readField(formData, "email");
+  if (!EMAIL.test(email)) fieldErrors.email = email === "" ? "Enter your email address." : "Enter a valid email address, like name@example.com.";
+  const shipping = readAddress(formData, "shipping", countryCodes, fieldErrors);
+  const billingSame = readField(formData, "billing_same") === "on";
+  // Billing is only checked against required fields, not the region: it may be anywhere.
+  const billing = billingSame ? shipping : readAddress(formData, "billing", [], fieldErrors);
+  if (!billingSame) delete fieldErrors[fieldName("billing", "country_code")];
+  if (!billingSame && !billing.country_code) fieldErrors[fieldName("billing", "country_code")] = "Choose a country.";
+  const valid = Object.keys(fieldErrors).length === 0;
+  return {
+    fieldErrors,
+    payload: valid ? { email, shipping_address: shipping, billing_address: billing } : null,
+  };
+}

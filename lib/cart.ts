@@ -1,0 +1,141 @@
+import "server-only";
+import type { HttpTypes } from "@medusajs/types";
+import { refresh } from "next/cache";
+import { cache } from "react";
+import { readCartId, writeCartId } from "./cookies";
+import { describeBackendError, httpStatusOf } from "./errors";
+import { type FormState, readField } from "./form";
+import { medusa } from "./medusa";
+import { getCurrentCountry } from "./region";
+
+/**
+ * The fields every page needs from the cart, asked for once per request (header count, cart page,
+ * checkout steps, payment session) instead of Medusa's much larger default set.
+ */
+export const CART_FIELDS = [
+  "id",
+  "email",
+  "currency_code",
+  "region_id",
+  "completed_at",
+  "total",
+  "subtotal",
+  "item_subtotal",
+  "tax_total",
+  "shipping_total",
+  "discount_total",
+  "items.id",
+  "items.title",
+  "items.product_title",
+  "items.product_handle",
+  "items.variant_id",
+  "items.variant_title",
+  "items.thumbnail",
+  "items.quantity",
+  "items.unit_price",
+  "items.subtotal",
+  "items.total",
+  "*shipping_address",
+  "*billing_address",
+  "shipping_methods.id",
+  "shipping_methods.name",
+  "shipping_methods.amount",
+  "shipping_methods.shipping_option_id",
+  "region.id",
+  "region.currency_code",
+  "*region.countries",
+  "payment_collection.id",
+  "payment_collection.amount",
+  "payment_collection.status",
+  "*payment_collection.payment_sessions",
+].join(",");
+
+export type Cart = HttpTypes.StoreCart;
+
+/** The cart by id, or null when it no longer exists or has become an order. Always a fresh read. */
+export async function fetchOpenCart(cartId: string): Promise<Cart | null> {
+  try {
+    const { cart } = await medusa().store.cart.retrieve(cartId, { fields: CART_FIELDS });
+    return cart.completed_at ? null : cart;
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return null;
+    throw error;
+  }
+}
+
+/** Just enough of a cart to know it is still open (and its region), for actions that write to it. */
+export async function fetchCartHeader(cartId: string): Promise<{ id: string; region_id?: string } | null> {
+  try {
+    const { cart } = await medusa().store.cart.retrieve(cartId, { fields: "id,region_id,completed_at" });
+    return cart.completed_at ? null : cart;
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return null;
+    throw error;
+  }
+}
+
+/** The shopper's open cart, read at most once per request. */
+export const getCart = cache(async (): Promise<Cart | null> => {
+  const cartId = await readCartId();
+  return cartId ? fetchOpenCart(cartId) : null;
+});
+
+export function itemCount(cart: Cart | null): number {
+  return (cart?.items ?? []).reduce((sum, item) => sum + item.quantity, 0);
+}
+
+function parseQuantity(raw: string): number | null {
+  const quantity = Number(raw);
+  return Number.isInteger(quantity) && quantity >= 0 && quantity <= 99 ? quantity : null;
+}
+
+/** Server action: add a variant, starting a cart in the shopper's region when there is none. */
+export async function addToCart(_previous: FormState, formData: FormData): Promise<FormState> {
+  "use server";
+  const variantId = readField(formData, "variant_id");
+  const quantity = parseQuantity(readField(formData, "quantity") || "1");
+  if (!variantId) return { error: "Please choose a size first.", fieldErrors: { variant_id: "Choose one" } };
+  if (!quantity) return { error: "Please choose a quantity between 1 and 99." };
+  try {
+    const cartId = await readCartId();
+    const openCart = cartId ? await fetchCartHeader(cartId) : null;
+    if (openCart) {
+      await medusa().store.cart.createLineItem(openCart.id, { variant_id: variantId, quantity }, { fields: "id" });
+    } else {
+      const region = await getCurrentCountry();
+      const { cart } = await medusa().store.cart.create(
+        { region_id: region.regionId, items: [{ variant_id: variantId, quantity }] },
+        { fields: "id" },
+      );
+      await writeCartId(cart.id);
+    }
+    refresh();
+    return { notice: "Added to your cart." };
+  } catch (error) {
+    console.error("addToCart failed", error);
+    return { error: describeBackendError(error) };
+  }
+}
+
+/** Server action: set a line's quantity; 0 removes it. */
+export async function updateLineQuantity(_previous: FormState, formData: FormData): Promise<FormState> {
+  "use server";
+  const lineId = readField(formData, "line_id");
+  const quantity = parseQuantity(readField(formData, "quantity"));
+  if (!lineId || quantity === null) return { error: "Please choose a quantity between 0 and 99." };
+  try {
+    const cartId = await readCartId();
+    if (!cartId) return { error: "Your cart has expired. Please add your items again." };
+    if (quantity === 0) {
+      await medusa().store.cart.deleteLineItem(cartId, lineId, { fields: "id" });
+    } else {
+      await medusa().store.cart.updateLineItem(cartId, lineId, { quantity }, { fields: "id" });
+    }
+    refresh();
+    return {};
+  } catch (error) {
+    console.error("updateLineQuantity failed", error);
+    return { error: describeBackendError(error) };
+  }
+}
+

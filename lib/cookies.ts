@@ -1,0 +1,39 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+
+const CART_COOKIE = "cart_id";
+const COUNTRY_COOKIE = "country";
+
+const THIRTY_DAYS = 60 * 60 * 24 * 30;
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+/**
+ * Secure everywhere except a plain-http demo on this machine (browsers drop Secure cookies sent
+ * over http to other hosts, and some do so for localhost too). SameSite=Lax, not Strict: the
+ * shopper must still have the cart when a bank's 3-D Secure page sends them back.
+ */
+async function cookieOptions(maxAge: number) {
+  const host = (await headers()).get("host") ?? "";
+  const isLocalDemo = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+  return { httpOnly: true, sameSite: "lax" as const, secure: !isLocalDemo, path: "/", maxAge };
+}
+
+export async function readCartId(): Promise<string | null> {
+  return (await cookies()).get(CART_COOKIE)?.value ?? null;
+}
+
+export async function writeCartId(cartId: string): Promise<void> {
+  (await cookies()).set(CART_COOKIE, cartId, await cookieOptions(THIRTY_DAYS));
+}
+
+export async function clearCartId(): Promise<void> {
+  (await cookies()).delete(CART_COOKIE);
+}
+
+export async function readCountryCookie(): Promise<string | null> {
+  return (await cookies()).get(COUNTRY_COOKIE)?.value ?? null;
+}
+
+export async function writeCountryCookie(countryCode: string): Promise<void> {
+  (await cookies()).set(COUNTRY_COOKIE, countryCode, await cookieOptions(ONE_YEAR));
+}

@@ -1,0 +1,89 @@
+import { FetchError } from "@medusajs/js-sdk";
+import { describe, expect, it } from "vitest";
+import {
+  MESSAGES,
+  describeBackendError,
+  describeCompletionError,
+  describeStripeError,
+  httpStatusOf,
+  isBackendUnreachable,
+} from "./errors";
+
+function connectionRefused(): Error {
+  const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9000"), { code: "ECONNREFUSED" });
+  return new TypeError("fetch failed", { cause });
+}
+
+describe("describeBackendError", () => {
+  it("says the store is not answering when the backend is down", () => {
+    expect(isBackendUnreachable(connectionRefused())).toBe(true);
+    expect(describeBackendError(connectionRefused())).toBe(MESSAGES.unreachable);
+  });
+
+  it("maps js-sdk FetchErrors by status, never showing the raw message", () => {
+    expect(describeBackendError(new FetchError("Internal", "Internal Server Error", 500))).toBe(MESSAGES.serverProblem);
+    expect(describeBackendError(new FetchError("Cart id not found", "Not Found", 404))).toBe(MESSAGES.notFound);
+    expect(
+      describeBackendError(new FetchError("Invalid request: Expected type: 'string' for field 'email'", "Bad Request", 400)),
+    ).toBe(MESSAGES.rejected);
+    expect(
+      describeBackendError(new FetchError("Cart is already being completed by another request", "Conflict", 409)),
+    ).toBe(MESSAGES.completing);
+  });
+
+  it("recognises stock and payment authorization problems", () => {
+    expect(
+      describeBackendError(new FetchError("Some variant does not have the required inventory", "Bad Request", 400)),
+    ).toBe(MESSAGES.outOfStock);
+    expect(describeBackendError(new FetchError("Payment authorization failed", "Bad Request", 400))).toBe(
+      MESSAGES.paymentNotAuthorized,
+    );
+  });
+
+  it("falls back to a generic sentence for anything else", () => {
+    expect(describeBackendError("boom")).toBe(MESSAGES.unknown);
+    expect(describeBackendError(new Error("weird"))).toBe(MESSAGES.unknown);
+  });
+
+  it("exposes the HTTP status of FetchErrors only", () => {
+    expect(httpStatusOf(new FetchError("x", "Conflict", 409))).toBe(409);
+    expect(httpStatusOf(connectionRefused())).toBeUndefined();
+  });
+});
+
+describe("describeStripeError", () => {
+  it("shows Stripe's own shopper-facing message for card and validation errors", () => {
+    expect(
+      describeStripeError({ type: "card_error", code: "card_declined", decline_code: "insufficient_funds", message: "Your card has insufficient funds." }),
+    ).toBe("Your card has insufficient funds.");
+    expect(describeStripeError({ type: "validation_error", message: "Your card number is incomplete." })).toBe(
+      "Your card number is incomplete.",
+    );
+  });
+
+  it("explains a failed 3-D Secure check", () => {
+    expect(describeStripeError({ type: "invalid_request_error", code: "payment_intent_authentication_failure" })).toMatch(
+      /verify your card/,
+    );
+  });
+
+  it("hides integration errors behind a plain sentence", () => {
+    expect(describeStripeError({ type: "invalid_request_error", message: "No such payment_intent: pi_123" })).toBe(
+      MESSAGES.paymentGeneric,
+    );
+    expect(describeStripeError(undefined)).toBe(MESSAGES.paymentGeneric);
+  });
+});
+
+describe("describeCompletionError", () => {
+  it("explains failed authorization and stock, and never drops an unknown reason", () => {
+    expect(describeCompletionError({ message: "Payment authorization failed" })).toBe(MESSAGES.paymentNotAuthorized);
+    expect(describeCompletionError({ message: "Variant v_1 does not have the required inventory" })).toBe(
+      MESSAGES.outOfStock,
+    );
+    expect(describeCompletionError({ message: "Shipping method is not valid" })).toBe(
+      "We could not place your order: Shipping method is not valid. Please try again.",
+    );
+    expect(describeCompletionError(undefined)).toBe("We could not place your order. Please try again.");
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Turns what can go wrong (the js-sdk's FetchError, a backend that does not answer, Stripe.js
+ * errors) into plain words for shoppers. Technical details go to the server log, not the page.
+ */
+
+/** What the js-sdk throws for non-2xx answers: `FetchError(message, statusText, status)`. */
+interface HttpErrorLike {
+  message: string;
+  status: number | undefined;
+}
+
+/** What Stripe.js returns as `{ error }` from elements.submit(), confirmPayment(), etc. */
+export interface StripeErrorLike {
+  type?: string;
+  code?: string;
+  decline_code?: string;
+  message?: string;
+}
+
+export const MESSAGES = {
+  unreachable: "The store is not answering right now. Nothing you entered was lost — please try again in a moment.",
+  serverProblem: "The store ran into a problem. Please try again in a moment.",
+  notFound: "We could not find that. It may have been removed.",
+  cartGone: "Your cart has expired. Please add your items again.",
+  rejected: "Some of these details were not accepted. Please check them and try again.",
+  outOfStock: "Sorry, there is not enough stock for one of the items in your cart.",
+  completing: "Your order is already being placed. Please wait a moment.",
+  paymentNotAuthorized:
+    "Your payment was not completed, so no order was placed. Please try again or use another payment method.",
+  paymentGeneric: "The payment could not be processed. Please try again, or use another payment method.",
+  unknown: "Something went wrong. Please try again.",
+} as const;
+
+function hasHttpStatus(error: unknown): error is HttpErrorLike {
+  return (
+    error instanceof Error &&
+    "status" in error &&
+    (typeof error.status === "number" || error.status === undefined) &&
+    error.name !== "TypeError"
+  );
+}
+
+/** Node's fetch rejects with `TypeError("fetch failed", { cause: ECONNREFUSED… })` when nothing answers. */
+export function isBackendUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === "TypeError" && /fetch failed/i.test(error.message)) return true;
+  if (error.name === "AbortError" || error.name === "TimeoutError") return true;
+  const cause: unknown = (error as { cause?: unknown }).cause;
+  const code = typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : "";
+  return /ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|UND_ERR/.test(code);
+}
+
+export function httpStatusOf(error: unknown): number | undefined {
+  return hasHttpStatus(error) ? error.status : undefined;
+}
+
+/** A plain sentence for a failed call to the store's backend. */
+export function describeBackendError(error: unknown): string {
+  if (isBackendUnreachable(error)) return MESSAGES.unreachable;
+  if (!hasHttpStatus(error)) return MESSAGES.unknown;
+  const { status, message } = error;
+  if (status === undefined) return MESSAGES.unreachable;
+  if (/inventory|stock/i.test(message)) return MESSAGES.outOfStock;
+  if (/authoriz/i.test(message) && /payment/i.test(message)) return MESSAGES.paymentNotAuthorized;
+  if (status === 409) return MESSAGES.completing;
+  if (status === 404) return MESSAGES.notFound;
+  if (status >= 500) return MESSAGES.serverProblem;
+  if (status >= 400) return MESSAGES.rejected;
+  return MESSAGES.unknown;
+}
+
+/**
+ * Stripe writes card_error and validation_error messages for the shopper ("Your card has
+ * insufficient funds."), so those are shown as they are; anything else is an integration or
+ * network problem the shopper cannot fix by editing the form.
+ */
+export function describeStripeError(error: StripeErrorLike | undefined | null): string {
+  if (!error) return MESSAGES.paymentGeneric;
+  if ((error.type === "card_error" || error.type === "validation_error") && error.message) return error.message;
+  if (error.code === "payment_intent_authentication_failure") {
+    return "We could not verify your card with your bank. Please try again or use another card.";
+  }
+  return MESSAGES.paymentGeneric;
+}
+
+/**
+ * Why `POST /store/carts/:id/complete` answered `{ type: "cart", error }` instead of an order.
+ * Known causes get plain words; anything else keeps the backend's own sentence so it is never
+ * swallowed.
+ */
+export function describeCompletionError(error: { message?: string } | undefined | null): string {
+  const message = error?.message?.trim() ?? "";
+  if (/authoriz/i.test(message)) return MESSAGES.paymentNotAuthorized;
+  if (/inventory|stock/i.test(message)) return MESSAGES.outOfStock;
+  if (message === "") return "We could not place your order. Please try again.";
+  return `We could not place your order: ${message.replace(/\.?$/, ".")} Please try again.`;
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import type { HttpTypes } from "@medusajs/types";
+import { cache } from "react";
+import { httpStatusOf } from "./errors";
+import { medusa } from "./medusa";
+
+const ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "email",
+  "currency_code",
+  "created_at",
+  "total",
+  "subtotal",
+  "item_subtotal",
+  "tax_total",
+  "shipping_total",
+  "discount_total",
+  "items.id",
+  "items.title",
+  "items.product_title",
+  "items.variant_title",
+  "items.thumbnail",
+  "items.quantity",
+  "items.unit_price",
+  "items.total",
+  "*shipping_address",
+  "*billing_address",
+  "shipping_methods.id",
+  "shipping_methods.name",
+  "shipping_methods.amount",
+].join(",");
+
+export type Order = HttpTypes.StoreOrder;
+
+/** An order by its id (long and random, so the id itself is what keeps the page private). */
+export const getOrder = cache(async (orderId: string): Promise<Order | null> => {
+  try {
+    const { order } = await medusa().store.order.retrieve(orderId, { fields: ORDER_FIELDS });
+    return order;
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return null;
+    throw error;
+  }
+});

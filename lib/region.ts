@@ -1,0 +1,84 @@
+import "server-only";
+import type { HttpTypes } from "@medusajs/types";
+import { refresh } from "next/cache";
+import { cache } from "react";
+import { getConfig } from "./config";
+import { fetchCartHeader } from "./cart";
+import { readCartId, readCountryCookie, writeCountryCookie } from "./cookies";
+import { describeBackendError } from "./errors";
+import { type FormState, readField } from "./form";
+import { medusa } from "./medusa";
+
+/** The shopper's country decides the region, and the region decides currency, prices and taxes. */
+
+export interface CountryChoice {
+  code: string;
+  name: string;
+  regionId: string;
+  currencyCode: string;
+}
+
+export const getRegions = cache(async (): Promise<HttpTypes.StoreRegion[]> => {
+  const { regions } = await medusa().store.region.list({
+    fields: "id,name,currency_code,*countries",
+    limit: 50,
+  });
+  return regions;
+});
+
+/** Every country the store sells to, by name, each with the region that serves it. */
+export const getCountryChoices = cache(async (): Promise<CountryChoice[]> => {
+  const regions = await getRegions();
+  return regions
+    .flatMap((region) =>
+      (region.countries ?? []).flatMap((country) =>
+        country.iso_2
+          ? [
+              {
+                code: country.iso_2,
+                name: country.display_name ?? country.name ?? country.iso_2.toUpperCase(),
+                regionId: region.id,
+                currencyCode: region.currency_code,
+              },
+            ]
+          : [],
+      ),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+});
+
+/** The country from the shopper's cookie if the store serves it, else DEFAULT_COUNTRY. */
+export const getCurrentCountry = cache(async (): Promise<CountryChoice> => {
+  const choices = await getCountryChoices();
+  const wanted = await readCountryCookie();
+  const fallback = getConfig().defaultCountry;
+  const current =
+    choices.find((choice) => choice.code === wanted) ?? choices.find((choice) => choice.code === fallback);
+  if (!current) {
+    throw new Error(
+      `DEFAULT_COUNTRY "${fallback}" is not in any region of the backend; regions serve: ${choices.map((c) => c.code).join(", ")}`,
+    );
+  }
+  return current;
+});
+
+/** Server action: remember the shopper's country and move an open cart to that country's region. */
+export async function chooseCountry(_previous: FormState, formData: FormData): Promise<FormState> {
+  "use server";
+  const code = readField(formData, "country").toLowerCase();
+  try {
+    const choice = (await getCountryChoices()).find((c) => c.code === code);
+    if (!choice) return { error: "We do not ship to that country yet." };
+    await writeCountryCookie(choice.code);
+    const cartId = await readCartId();
+    const cart = cartId ? await fetchCartHeader(cartId) : null;
+    if (cart && cart.region_id !== choice.regionId) {
+      await medusa().store.cart.update(cart.id, { region_id: choice.regionId }, { fields: "id" });
+    }
+    refresh();
+    return {};
+  } catch (error) {
+    console.error("chooseCountry failed", error);
+    return { error: describeBackendError(error) };
+  }
+}
