@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { StripeApiError } from "./errors";
+import { decodeForm } from "./form";
+import {
+  cancelPaymentIntent,
+  capturePaymentIntent,
+  completeChallenge,
+  confirmPaymentIntent,
+  createPaymentIntent,
+  createRefund,
+  formatAmount,
+  updatePaymentIntent,
+  type ConfirmOptions,
+} from "./payment-intents";
+import type { DoubleContext } from "./resources";
+import { Store, type PaymentIntent } from "./store";
+
+function model(): DoubleContext & { events: string[] } {
+  const events: string[] = [];
+  return { store: new Store(), emit: (type) => events.push(type), events };
+}
+
+const URLS = { hooksBase: "http://double.test/hooks" };
+const CONFIRM: ConfirmOptions = { useStripeSdk: false, offSession: false, keyKind: "secret", urls: URLS };
+
+function create(ctx: DoubleContext, body: string): PaymentIntent {
+  return createPaymentIntent(ctx, decodeForm(body), URLS);
+}
+
+function stripeError(run: () => unknown): StripeApiError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StripeApiError) return error;
+    throw error;
+  }
+  throw new Error("expected a Stripe error");
+}
+
+describe("PaymentIntent state machine", () => {
+  it("goes requires_payment_method → requires_capture → succeeded with manual capture", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd&capture_method=manual");
+    expect(pi.status).toBe("requires_payment_method");
+    expect(pi.client_secret.startsWith(`${pi.id}_secret_`)).toBe(true);
+    confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_visa"), CONFIRM);
+    expect(pi.status).toBe("requires_capture");
+    expect(pi.amount_capturable).toBe(2000);
+    capturePaymentIntent(ctx, pi.id, decodeForm("amount_to_capture=1500"));
+    expect(pi.status).toBe("succeeded");
+    expect(pi.amount_received).toBe(1500);
+    expect(ctx.events).toEqual([
+      "payment_intent.created",
+      "charge.succeeded",
+      "payment_intent.amount_capturable_updated",
+      "charge.captured",
+      "payment_intent.succeeded",
+    ]);
+  });
+
+  it("has requires_confirmation when created with a payment method", () => {
+    const ctx = model();
+    expect(create(ctx, "amount=2000&currency=usd&payment_method=pm_card_visa").status).toBe("requires_confirmation");
+  });
+
+  it("declines with 402, last_payment_error and a failed charge; the intent can be retried", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd");
+    const error = stripeError(() =>
+      confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_visa_chargeDeclinedInsufficientFunds"), CONFIRM),
+    );
+    expect(error.status).toBe(402);
+    expect(error.body).toMatchObject({ type: "card_error", code: "card_declined", decline_code: "insufficient_funds" });
+    expect(pi.status).toBe("requires_payment_method");
+    expect(pi.payment_method).toBeNull();
+    expect(pi.last_payment_error?.decline_code).toBe("insufficient_funds");
+    expect(ctx.store.state.charges[pi.latest_charge ?? ""]?.status).toBe("failed");
+    confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_visa"), CONFIRM);
+    expect(pi.status).toBe("succeeded");
+    expect(pi.last_payment_error).toBeNull();
+  });
+
+  it("asks for 3-D Secure and applies approve or fail", () => {
+    const ctx = model();
+    const approved = create(ctx, "amount=2000&currency=eur");
+    confirmPaymentIntent(ctx, approved, decodeForm("payment_method=pm_card_authenticationRequired"), { ...CONFIRM, useStripeSdk: true });
+    expect(approved.status).toBe("requires_action");
+    expect(approved.next_action?.type).toBe("use_stripe_sdk");
+    expect(approved.next_action?.use_stripe_sdk?.stripe_js).toMatch(new RegExp(`^http://double.test/hooks/3ds/${approved.id}\\?client_secret=`));
+    completeChallenge(ctx, approved.id, approved.client_secret, true);
+    expect(approved.status).toBe("succeeded");
+
+    const failed = create(ctx, "amount=2000&currency=eur");
+    confirmPaymentIntent(ctx, failed, decodeForm("payment_method=pm_card_authenticationRequired"), {
+      ...CONFIRM,
+      returnUrl: "https://shop.example/return",
+    });
+    expect(failed.next_action?.type).toBe("redirect_to_url");
+    expect(failed.next_action?.redirect_to_url?.url).toContain("return_url=https%3A%2F%2Fshop.example%2Freturn");
+    expect(stripeError(() => completeChallenge(ctx, failed.id, "wrong", false)).body.param).toBe("client_secret");
+    completeChallenge(ctx, failed.id, failed.client_secret, false);
+    expect(failed.status).toBe("requires_payment_method");
+    expect(failed.last_payment_error?.code).toBe("payment_intent_authentication_failure");
+  });
+
+  it("declines 3-D Secure cards off-session with authentication_required", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=eur");
+    const error = stripeError(() =>
+      confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_authenticationRequired"), { ...CONFIRM, offSession: true }),
+    );
+    expect(error.body.code).toBe("authentication_required");
+  });
+
+  it("refuses transitions from the wrong state with payment_intent_unexpected_state and the intent attached", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd&capture_method=manual");
+    const early = stripeError(() => capturePaymentIntent(ctx, pi.id, {}));
+    expect(early.body.code).toBe("payment_intent_unexpected_state");
+    cancelPaymentIntent(ctx, pi.id, {});
+    expect(pi.status).toBe("canceled");
+    const again = stripeError(() => cancelPaymentIntent(ctx, pi.id, {}));
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe("payment_intent_unexpected_state");
+    expect(again.body.payment_intent).toMatchObject({ status: "canceled" });
+    expect(stripeError(() => confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_visa"), CONFIRM)).body.code).toBe(
+      "payment_intent_unexpected_state",
+    );
+  });
+
+  it("refuses amount updates after authorization but accepts metadata", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd&capture_method=manual&payment_method=pm_card_visa&confirm=true");
+    expect(pi.status).toBe("requires_capture");
+    expect(stripeError(() => updatePaymentIntent(ctx, pi.id, decodeForm("amount=2500"))).body.code).toBe("payment_intent_unexpected_state");
+    updatePaymentIntent(ctx, pi.id, decodeForm("metadata[order]=o_1"));
+    expect(pi.metadata).toEqual({ order: "o_1" });
+  });
+
+  it("enforces minimum amounts per currency, zero-decimal currencies included", () => {
+    const ctx = model();
+    expect(stripeError(() => create(ctx, "amount=49&currency=usd")).body).toMatchObject({
+      code: "amount_too_small",
+      message: "Amount must be at least $0.50 usd",
+    });
+    expect(stripeError(() => create(ctx, "amount=29&currency=gbp")).body.code).toBe("amount_too_small");
+    expect(create(ctx, "amount=30&currency=gbp").amount).toBe(30);
+    expect(stripeError(() => create(ctx, "amount=49&currency=jpy")).body.message).toBe("Amount must be at least ¥50 jpy");
+    expect(create(ctx, "amount=50&currency=JPY").currency).toBe("jpy");
+    expect(stripeError(() => create(ctx, "amount=100&currency=xxx")).body.param).toBe("currency");
+    expect(formatAmount(123456, "eur")).toBe("€1,234.56");
+  });
+
+  it("refunds up to what was captured, then answers charge_already_refunded", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd&capture_method=manual&payment_method=pm_card_visa&confirm=true");
+    expect(stripeError(() => createRefund(ctx, decodeForm(`payment_intent=${pi.id}`))).status).toBe(400);
+    capturePaymentIntent(ctx, pi.id, decodeForm("amount_to_capture=1500"));
+    createRefund(ctx, decodeForm(`payment_intent=${pi.id}&amount=500`));
+    expect(stripeError(() => createRefund(ctx, decodeForm(`payment_intent=${pi.id}&amount=1001`))).body.code).toBe("amount_too_large");
+    expect(createRefund(ctx, decodeForm(`payment_intent=${pi.id}`)).amount).toBe(1000);
+    const charge = ctx.store.state.charges[pi.latest_charge ?? ""];
+    expect(charge?.refunded).toBe(true);
+    expect(stripeError(() => createRefund(ctx, decodeForm(`payment_intent=${pi.id}`))).body.code).toBe("charge_already_refunded");
+  });
+});
