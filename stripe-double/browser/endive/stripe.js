@@ -190,6 +190,8 @@
     let lastState = { complete: false, empty: true };
     /** @type {(() => void)[]} */
     let whenReady = [];
+    /** @type {WeakMap<Function, (event: unknown) => unknown>} */
+    const onceWrappers = new WeakMap();
 
     /**
      * @param {string} type
@@ -401,9 +403,11 @@
         checkEvent(type);
         /** @param {unknown} event */
         const wrapped = (event) => {
-          element.off(type, wrapped);
+          element.off(type, handler);
           return handler(event);
         };
+        // Remembered so that off(type, handler) also cancels a once() that has not fired yet.
+        onceWrappers.set(handler, wrapped);
         return element.on(type, wrapped);
       },
       /**
@@ -414,8 +418,11 @@
         checkEvent(type);
         const set = listeners.get(type);
         if (!set) return element;
-        if (handler) set.delete(handler);
-        else set.clear();
+        if (handler) {
+          set.delete(handler);
+          const wrapped = onceWrappers.get(handler);
+          if (wrapped) set.delete(wrapped);
+        } else set.clear();
         return element;
       },
 
