@@ -8,6 +8,7 @@ import {
   confirmPaymentIntent,
   createPaymentIntent,
   createRefund,
+  defaultCaptureMethod,
   formatAmount,
   updatePaymentIntent,
   type ConfirmOptions,
@@ -56,6 +57,14 @@ describe("PaymentIntent state machine", () => {
       "charge.captured",
       "payment_intent.succeeded",
     ]);
+  });
+
+  it("defaults capture_method by API version, as Stripe does since 2024-04-10", () => {
+    expect(defaultCaptureMethod("2024-04-10")).toBe("automatic_async");
+    expect(defaultCaptureMethod("2025-03-31.basil")).toBe("automatic_async");
+    expect(defaultCaptureMethod("2023-10-16")).toBe("automatic");
+    const ctx = model();
+    expect(createPaymentIntent(ctx, decodeForm("amount=2000&currency=usd"), URLS, "2023-10-16").capture_method).toBe("automatic");
   });
 
   it("has requires_confirmation when created with a payment method", () => {

@@ -175,7 +175,20 @@ export interface ConfirmOptions {
   urls: PublicUrls;
 }
 
-export function createPaymentIntent(ctx: DoubleContext, params: FormObject, urls: PublicUrls): PaymentIntent {
+/**
+ * Stripe's default capture method depends on the API version: `automatic_async` from 2024-04-10 on
+ * (https://docs.stripe.com/changelog/2024-04-10/automatic-sync-default-paymentintents), `automatic` before.
+ */
+export function defaultCaptureMethod(apiVersion: string): CaptureMethod {
+  return apiVersion.slice(0, 10) < "2024-04-10" ? "automatic" : "automatic_async";
+}
+
+export function createPaymentIntent(
+  ctx: DoubleContext,
+  params: FormObject,
+  urls: PublicUrls,
+  apiVersion = "2024-04-10",
+): PaymentIntent {
   const amount = readInteger(params, "amount");
   if (amount === undefined) throw parameterMissing("amount");
   const currencyParam = readString(params, "currency");
@@ -211,7 +224,7 @@ export function createPaymentIntent(ctx: DoubleContext, params: FormObject, urls
     automatic_payment_methods: automatic,
     canceled_at: null,
     cancellation_reason: null,
-    capture_method: (readString(params, "capture_method") as CaptureMethod | undefined) ?? "automatic",
+    capture_method: (readString(params, "capture_method") as CaptureMethod | undefined) ?? defaultCaptureMethod(apiVersion),
     client_secret: `${id}_secret_${randomToken(25)}`,
     confirmation_method: (readString(params, "confirmation_method") as "automatic" | "manual" | undefined) ?? "automatic",
     created: nowSeconds(),

@@ -52,6 +52,8 @@ export interface RouteContext {
   urls: PublicUrls;
   expand: string[];
   url: string;
+  /** The request's `Stripe-Version` (or the double's default). */
+  apiVersion: string;
 }
 
 export type RouteResult = object;
@@ -279,7 +281,7 @@ export const routes: readonly Route[] = [
   // PaymentIntents
   {
     method: "POST", pattern: path("/v1/payment_intents"), access: "secret", params: PAYMENT_INTENT_CREATE,
-    handle: (c) => respond(c, createPaymentIntent(c.model, c.params, c.urls)),
+    handle: (c) => respond(c, createPaymentIntent(c.model, c.params, c.urls, c.apiVersion)),
   },
   {
     method: "GET", pattern: path("/v1/payment_intents"), access: "secret", params: { ...LIST_PARAMS, customer: "string" },

@@ -235,7 +235,8 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
       if (match.route.access === "secret" && auth.kind !== "secret") {
         throw invalidRequest(
           "This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.",
-          { status: 401, code: "secret_key_required" },
+          // Stripe answered 401 for this in the past and answers 403 (the SDK's StripePermissionError) now.
+          { status: 403, code: "secret_key_required" },
         );
       }
       if (auth.kind === "publishable") for (const name of STRIPE_JS_TELEMETRY_PARAMS) delete params[name];
@@ -266,6 +267,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
         urls: publicUrls(req),
         expand: readStrings(params, "expand") ?? [],
         url: url.pathname,
+        apiVersion: baseHeaders["Stripe-Version"] ?? API_VERSION,
       };
       let result: RouteResult;
       try {
