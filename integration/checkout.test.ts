@@ -78,7 +78,7 @@ describe("checkout through the store API", () => {
     expect(paymentIntent.currency).toBe("jpy");
   });
 
-  test("a declined card leaves the cart open with a clear error; paying again with a good card gives exactly one order", async () => {
+  test("a declined card shows Stripe's decline; the shopper pays again on the same PaymentIntent and gets exactly one order", async () => {
     const email = shopperEmail("decline");
     const ready = await cartReadyForPayment(store, email);
     const { cart, paymentIntent } = await initiateStripeSession(store, ready.id);
@@ -87,16 +87,7 @@ describe("checkout through the store API", () => {
     expect(declined.status).toBe(402);
     expect(declined.body).toMatchObject({ error: { type: "card_error", code: "card_declined", decline_code: "insufficient_funds" } });
 
-    // Completing now must not make an order: the payment is not authorized.
-    const refused = await store.store.cart.complete(cart.id).catch((error: unknown) => error);
-    if (refused && typeof refused === "object" && "type" in refused && refused.type === "order") {
-      throw new Error("an order was created for a declined payment");
-    }
-    const { cart: stillOpen } = await store.store.cart.retrieve(cart.id, { fields: "id,completed_at" });
-    expect(stillOpen.completed_at ?? null).toBeNull();
-    expect(await ordersFor(admin, email)).toHaveLength(0);
-
-    // The shopper retries with another card on the same PaymentIntent, as the Payment Element does.
+    // The Payment Element keeps the same PaymentIntent: the shopper types another card and confirms again.
     const retried = await confirmAsBrowser(paymentIntent, "pm_card_visa");
     expect(retried.body).toMatchObject({ status: "requires_capture" });
     const completion = await store.store.cart.complete(cart.id);
@@ -105,6 +96,36 @@ describe("checkout through the store API", () => {
     const orders = await ordersFor(admin, email);
     expect(orders).toHaveLength(1);
     expect(orders[0]?.payment_collections?.[0]?.authorized_amount).toBe(cart.total);
+  });
+
+  test("completing after a decline is refused with a clear error and no order; a new session then pays once", async () => {
+    const email = shopperEmail("refused");
+    const ready = await cartReadyForPayment(store, email);
+    const first = await initiateStripeSession(store, ready.id);
+    await confirmAsBrowser(first.paymentIntent, "pm_card_visa_chargeDeclined");
+
+    const refusal = await store.store.cart.complete(ready.id).then(
+      (response) => (response.type === "cart" ? response.error.message : "an order was created"),
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    expect(refusal).not.toBe("an order was created");
+    expect(refusal.length).toBeGreaterThan(0);
+    const { cart: stillOpen } = await store.store.cart.retrieve(ready.id, { fields: "id,completed_at" });
+    expect(stillOpen.completed_at ?? null).toBeNull();
+    expect(await ordersFor(admin, email)).toHaveLength(0);
+
+    // Medusa dropped the failed session; the storefront starts a new one, as its payment step does.
+    const second = await initiateStripeSession(store, ready.id);
+    expect(second.paymentIntent.id).not.toBe(first.paymentIntent.id);
+    await confirmAsBrowser(second.paymentIntent, "pm_card_visa");
+    const completion = await store.store.cart.complete(ready.id);
+    expect(completion.type).toBe("order");
+    expect(await ordersFor(admin, email)).toHaveLength(1);
+
+    // The declined PaymentIntent is not left hanging in Stripe.
+    const abandoned = await retrievePaymentIntent(first.paymentIntent.id);
+    expect(["canceled", "requires_payment_method"]).toContain(abandoned.status);
+    expect(abandoned.amount_received).toBe(0);
   });
 
   test("a shopper who pays but never comes back still gets an order: Stripe's signed webhook completes the cart", async () => {
@@ -116,12 +137,14 @@ describe("checkout through the store API", () => {
     expect(confirmed.body).toMatchObject({ status: "requires_capture" });
     // No completion call: the tab was closed. Medusa acts on the webhook after its webhook delay.
 
-    const [order] = await eventually(async () => {
-      const orders = await ordersFor(admin, email);
-      return orders.length > 0 ? orders : undefined;
-    }, "the webhook to complete the cart", 45_000);
-    expect(order?.total).toBe(cart.total);
-    expect(order?.payment_collections?.[0]?.authorized_amount).toBe(cart.total);
+    // What the merchant sees once the webhook is processed: an order, with its payment authorized.
+    const order = await eventually(async () => {
+      const [placed] = await ordersFor(admin, email);
+      return placed?.payment_collections?.[0]?.status === "authorized" ? placed : undefined;
+    }, "the webhook to complete the cart and authorize its payment", 45_000);
+    expect(order.total).toBe(cart.total);
+    expect(order.payment_collections?.[0]?.authorized_amount).toBe(cart.total);
+    expect(await ordersFor(admin, email)).toHaveLength(1);
 
     const { cart: completed } = await store.store.cart.retrieve(cart.id, { fields: "id,completed_at" });
     expect(completed.completed_at).toBeTruthy();
