@@ -72,6 +72,7 @@ function validateValue(value: FormValue, spec: ParamSpec, path: readonly string[
     return;
   }
   if (spec === "strings") {
+    if (value === "") return; // an empty string unsets a list, as for hashes
     if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
       throw invalidRequest(`Invalid array`, { param });
     }

@@ -339,7 +339,12 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
     for (const route of routes) {
       if (route.method !== method) continue;
       const found = route.pattern.exec(path);
-      if (found) return { route, pathParams: found.slice(1).map((part) => decodeURIComponent(part)) };
+      if (!found) continue;
+      try {
+        return { route, pathParams: found.slice(1).map((part) => decodeURIComponent(part)) };
+      } catch {
+        return undefined; // malformed escapes in an id: no such URL
+      }
     }
     return undefined;
   }
