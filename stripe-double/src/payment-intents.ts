@@ -114,7 +114,7 @@ export function checkClientSecret(paymentIntent: PaymentIntent, clientSecret: st
   }
   if (clientSecret !== paymentIntent.client_secret) {
     throw invalidRequest(
-      "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
+      "The client_secret provided does not match any associated PaymentIntent on this account. Ensure the publishable key used belongs to the same account that created the PaymentIntent.",
       { code: "payment_intent_invalid_parameter", param: "client_secret" },
     );
   }

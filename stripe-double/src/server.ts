@@ -213,7 +213,11 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
       "Stripe-Version": (req.headers["stripe-version"] as string | undefined) ?? API_VERSION,
     };
     const idempotencyKey = method === "POST" ? ((req.headers["idempotency-key"] as string | undefined) ?? null) : null;
-    if (idempotencyKey) baseHeaders["Idempotency-Key"] = idempotencyKey;
+    if (idempotencyKey) {
+      baseHeaders["Idempotency-Key"] = idempotencyKey;
+      // Stripe names the request whose result a key holds; on the first use that is the request itself.
+      baseHeaders["Original-Request"] = requestId;
+    }
     try {
       const body = await readBody(req);
       const contentType = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
