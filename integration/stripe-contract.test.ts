@@ -509,6 +509,31 @@ describe(`Stripe contract (${MODE})`, () => {
   });
 
   doubleOnly(
+    "serves the Stripe.js stand-in with CORS, refuses paths outside browser/, and answers API preflights",
+    "js.stripe.com and the double's /js/ are different servers",
+    async () => {
+      const script = await fetch(`${apiBase}/js/endive/stripe.js`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get("content-type")).toMatch(/^application\/javascript/);
+      expect(script.headers.get("access-control-allow-origin")).toBe("*");
+      expect(await script.text()).toContain("Stripe");
+      expect((await fetch(`${apiBase}/js/v3/`)).status).toBe(200);
+      expect((await fetch(`${apiBase}/js/..%2f..%2fpackage.json`)).status).toBe(404);
+      expect((await fetch(`${apiBase}/js/..%2fsrc%2fserver.ts`)).status).toBe(404);
+
+      const preflight = await fetch(`${apiBase}/v1/payment_methods`, {
+        method: "OPTIONS",
+        headers: { Origin: "https://js.stripe.com", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" },
+      });
+      expect(preflight.status).toBe(200);
+      expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+      expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/i);
+      const created = await stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method_types: ["card"] });
+      expect(created.lastResponse.headers["access-control-allow-origin"]).toBe("*");
+    },
+  );
+
+  doubleOnly(
     "delivers signed webhooks that stripe.webhooks.constructEvent accepts, and a tampered body fails verification",
     "Stripe cannot reach a receiver on this machine without `stripe listen`",
     async () => {
