@@ -46,6 +46,14 @@ describe("decodeForm", () => {
     expect(() => decodeForm("a=%E0%A4%A")).toThrow(FormDecodeError);
   });
 
+  it("cannot reach Object.prototype or the Object constructor", () => {
+    expect(() => decodeForm("a[__proto__][polluted]=1")).toThrow(FormDecodeError);
+    const decoded = decodeForm("a[constructor][polluted]=1&constructor=x");
+    expect(decoded).toEqual({ a: { constructor: { polluted: "1" } }, constructor: "x" });
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect((Object as unknown as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
   it("round-trips through encodeForm", () => {
     const value = decodeForm(SDK_BODY);
     expect(decodeForm(encodeForm(value))).toEqual(value);

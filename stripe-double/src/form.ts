@@ -53,8 +53,14 @@ function isBuilding(value: Building | string | undefined): value is Building {
   return typeof value === "object";
 }
 
+// Containers have no prototype, and `__proto__` is refused, so that keys like `a[constructor][x]` or
+// `a[__proto__][x]` name plain data and can never reach Object.prototype or the Object constructor.
+function newContainer(): Building {
+  return Object.create(null) as Building;
+}
+
 export function decodeForm(body: string): FormObject {
-  const root: Building = {};
+  const root: Building = newContainer();
   if (body.trim() === "") return {};
   for (const pair of body.split("&")) {
     if (pair === "") continue;
@@ -64,6 +70,7 @@ export function decodeForm(body: string): FormObject {
     const key = decodeComponent(rawKey);
     const value = decodeComponent(rawValue);
     const path = splitKey(key);
+    if (path.includes("__proto__")) throw new FormDecodeError(`Invalid parameter name: ${key}`, key);
     let container = root;
     for (let i = 0; i < path.length; i++) {
       let segment = path[i] ?? "";
@@ -90,7 +97,7 @@ export function decodeForm(body: string): FormObject {
             renderKey(path.slice(0, i + 1)),
           );
         }
-        const next: Building = existing ?? {};
+        const next: Building = existing ?? newContainer();
         container[segment] = next;
         container = next;
       }
@@ -108,7 +115,7 @@ function finish(node: Building): FormObject | FormValue[] {
     return entries.sort((a, b) => Number(a[0]) - Number(b[0])).map(([, value]) => value);
   }
   const result: FormObject = {};
-  for (const [key, value] of entries) result[key] = value;
+  for (const [key, value] of entries) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
   return result;
 }
 

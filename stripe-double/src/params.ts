@@ -33,7 +33,8 @@ function describe(value: FormValue): string {
 export function validateParams(params: FormObject, specs: ParamSpecs, prefix: readonly string[] = []): void {
   for (const [name, value] of Object.entries(params)) {
     const path = [...prefix, name];
-    const spec = specs[name];
+    // Own properties only: `constructor` or `toString` must be unknown parameters, not Object's members.
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (spec === undefined) throw parameterUnknown(renderKey(path));
     validateValue(value, spec, path);
   }

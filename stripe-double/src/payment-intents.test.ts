@@ -173,3 +173,16 @@ describe("PaymentIntent state machine", () => {
     expect(stripeError(() => createRefund(ctx, decodeForm(`payment_intent=${pi.id}`))).body.code).toBe("charge_already_refunded");
   });
 });
+
+describe("parameter checking", () => {
+  it("treats Object's own member names as unknown parameters", async () => {
+    const { validateParams } = await import("./params");
+    expect(stripeError(() => validateParams(decodeForm("constructor=x"), { amount: "integer" })).body).toMatchObject({
+      code: "parameter_unknown",
+      param: "constructor",
+    });
+    expect(stripeError(() => validateParams(decodeForm("shipping[toString]=x"), { shipping: { fields: { name: "string" } } })).body.param).toBe(
+      "shipping[toString]",
+    );
+  });
+});

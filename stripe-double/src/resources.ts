@@ -110,7 +110,7 @@ function mintPaymentMethod(
 
 /** A test PaymentMethod for a `pm_card_*` shortcut: Stripe mints a fresh PaymentMethod per use. */
 function mintFromShortcut(ctx: DoubleContext, shortcut: string): PaymentMethod | undefined {
-  const number = PAYMENT_METHOD_SHORTCUTS[shortcut];
+  const number = Object.hasOwn(PAYMENT_METHOD_SHORTCUTS, shortcut) ? PAYMENT_METHOD_SHORTCUTS[shortcut] : undefined;
   if (!number) return undefined;
   const nextYear = new Date().getUTCFullYear() + 1;
   return mintPaymentMethod(ctx, number, 12, nextYear, billingDetails(undefined), {}, false);

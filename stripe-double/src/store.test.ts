@@ -39,3 +39,11 @@ describe("Store", () => {
     expect(new Store().state.payment_intents).toEqual({});
   });
 });
+
+describe("Store collections", () => {
+  it("find nothing for ids that are Object's member names", () => {
+    const store = new Store();
+    expect(store.state.payment_intents["constructor"]).toBeUndefined();
+    expect(store.state.idempotency["toString"]).toBeUndefined();
+  });
+});

@@ -290,19 +290,43 @@ export interface DoubleState {
   idempotency: Record<string, IdempotencyRecord>;
 }
 
+/**
+ * Collections are keyed by ids that come from URLs, so they have no prototype: an id such as `constructor`
+ * must find nothing rather than Object's members.
+ */
+function collection<T>(entries: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 export function emptyState(): DoubleState {
   return {
-    payment_intents: {},
-    payment_methods: {},
-    charges: {},
-    refunds: {},
-    customers: {},
+    payment_intents: collection(),
+    payment_methods: collection(),
+    charges: collection(),
+    refunds: collection(),
+    customers: collection(),
     deleted_customers: [],
-    setup_intents: {},
-    events: {},
-    card_numbers: {},
-    challenges: {},
-    idempotency: {},
+    setup_intents: collection(),
+    events: collection(),
+    card_numbers: collection(),
+    challenges: collection(),
+    idempotency: collection(),
+  };
+}
+
+function restoreState(loaded: Partial<DoubleState>): DoubleState {
+  return {
+    payment_intents: collection(loaded.payment_intents),
+    payment_methods: collection(loaded.payment_methods),
+    charges: collection(loaded.charges),
+    refunds: collection(loaded.refunds),
+    customers: collection(loaded.customers),
+    deleted_customers: loaded.deleted_customers ?? [],
+    setup_intents: collection(loaded.setup_intents),
+    events: collection(loaded.events),
+    card_numbers: collection(loaded.card_numbers),
+    challenges: collection(loaded.challenges),
+    idempotency: collection(loaded.idempotency),
   };
 }
 
@@ -331,7 +355,7 @@ export class Store {
     this.state = emptyState();
     if (stateFile && existsSync(stateFile)) {
       const loaded = JSON.parse(readFileSync(stateFile, "utf8")) as Partial<DoubleState>;
-      this.state = { ...emptyState(), ...loaded };
+      this.state = restoreState(loaded);
     }
   }
 
