@@ -530,6 +530,24 @@ describe(`Stripe contract (${MODE})`, () => {
       expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/i);
       const created = await stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method_types: ["card"] });
       expect(created.lastResponse.headers["access-control-allow-origin"]).toBe("*");
+
+      // Behind Playwright's routes (x-forwarded-host) the challenge URL names Stripe's real hooks host.
+      const proxied = await fetch(`${apiBase}/v1/payment_intents/${created.id}/confirm`, {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${publishableKey}`,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "x-forwarded-host": "api.stripe.com",
+        },
+        body: new URLSearchParams({
+          client_secret: created.client_secret ?? "",
+          payment_method: "pm_card_authenticationRequired",
+          use_stripe_sdk: "true",
+        }).toString(),
+      });
+      const pending = (await proxied.json()) as Stripe.PaymentIntent;
+      const sdk = pending.next_action?.use_stripe_sdk as { stripe_js: string } | undefined;
+      expect(sdk?.stripe_js).toMatch(new RegExp(`^https://hooks\\.stripe\\.com/3ds/${created.id}\\?client_secret=`));
     },
   );
 
