@@ -4,6 +4,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getConfig } = await import("./lib/config");
-  getConfig();
+  const { exitUnlessConfigured } = await import("./lib/startup");
+  exitUnlessConfigured();
 }

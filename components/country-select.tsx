@@ -23,11 +23,11 @@ export function CountrySelect({ countries, current, action }: CountrySelectProps
         defaultValue={current}
         disabled={pending}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className="max-w-40 rounded-md border border-neutral-300 bg-white py-1.5 pr-7 pl-2 text-sm"
+        className="max-w-44 rounded-md sm:max-w-none border border-neutral-300 bg-white py-1.5 pr-7 pl-2 text-sm"
       >
         {countries.map((country) => (
           <option key={country.code} value={country.code}>
-            {country.name} ({country.currencyCode.toUpperCase()})
+            {country.name} · {country.currencyCode.toUpperCase()}
           </option>
         ))}
       </select>

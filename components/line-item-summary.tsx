@@ -9,7 +9,8 @@ export interface SummaryItem {
   thumbnail?: string | null;
   quantity: number;
   unit_price: number;
-  total?: number | null;
+  /** Before tax, like the subtotal the lines add up to. */
+  subtotal?: number | null;
 }
 
 /** A read-only list of lines, for the checkout summary and the confirmation. */
@@ -30,7 +31,7 @@ export function LineItemSummary({ items, currencyCode }: { items: SummaryItem[];
                   {item.variant_title ? `${item.variant_title} · ` : ""}Qty {item.quantity}
                 </p>
               </div>
-              <p className="tabular-nums">{formatMoney(item.total ?? item.unit_price * item.quantity, currencyCode)}</p>
+              <p className="tabular-nums">{formatMoney(item.subtotal ?? item.unit_price * item.quantity, currencyCode)}</p>
             </div>
           </li>
         );

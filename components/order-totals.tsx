@@ -3,7 +3,8 @@ import { formatMoney } from "@/lib/money";
 export interface Totals {
   currency_code: string;
   item_subtotal?: number | null;
-  shipping_total?: number | null;
+  /** Delivery before tax: tax is its own line, so the lines add up to the total. */
+  shipping_subtotal?: number | null;
   tax_total?: number | null;
   discount_total?: number | null;
   total: number;
@@ -20,7 +21,7 @@ export function OrderTotals({ totals, shippingKnown }: { totals: Totals; shippin
       </div>
       <div className="flex justify-between">
         <dt className="text-neutral-600">Delivery</dt>
-        <dd className="tabular-nums">{shippingKnown ? money(totals.shipping_total) : "Chosen at checkout"}</dd>
+        <dd className="tabular-nums">{shippingKnown ? money(totals.shipping_subtotal) : "Chosen at checkout"}</dd>
       </div>
       {totals.discount_total ? (
         <div className="flex justify-between">

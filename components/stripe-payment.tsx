@@ -3,7 +3,7 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import type { Stripe, StripeElementsOptions } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, startTransition, useRef, useState } from "react";
 import { describeStripeError } from "@/lib/errors";
 import type { FormState } from "@/lib/form";
 import type { AmountCheck } from "@/lib/payments";
@@ -47,8 +47,17 @@ const appearance: StripeElementsOptions["appearance"] = {
   variables: { colorPrimary: "#171717", borderRadius: "6px", fontFamily: "system-ui, sans-serif" },
 };
 
+/** What the shopper already told us, so the Payment Element does not ask again (country, ZIP). */
+export interface BillingDefaults {
+  name?: string;
+  email?: string;
+  phone?: string;
+  address?: { line1?: string; line2?: string; city?: string; postal_code?: string; state?: string; country?: string };
+}
+
 interface StripePaymentProps {
   clientSecret: string;
+  billingDefaults: BillingDefaults;
   publishableKey: string;
   stripeDoubleUrl: string | null;
   cartId: string;
@@ -86,6 +95,7 @@ interface PaymentFormProps extends Omit<StripePaymentProps, "publishableKey" | "
 
 function PaymentForm({
   clientSecret,
+  billingDefaults,
   cartId,
   totalLabel,
   notice,
@@ -142,13 +152,22 @@ function PaymentForm({
         paymentSecured.current = true;
       }
 
-      // On success the action redirects to the confirmation; it only returns when it failed.
-      const result = await placeOrder();
-      if (result?.error) return release(result.error);
     } catch (caught) {
       console.error(caught);
-      release("Something went wrong while placing your order. Please check your connection and try again.");
+      return release("Something went wrong with the payment. Please check your connection and try again.");
     }
+
+    // In a transition so that the action's redirect to the confirmation page is a navigation,
+    // not an error; the action only returns when the order could not be placed.
+    startTransition(async () => {
+      try {
+        const result = await placeOrder();
+        if (result?.error) release(result.error);
+      } catch (caught) {
+        console.error(caught);
+        release("We could not reach the store to place your order. Please try again — you will not be charged twice.");
+      }
+    });
   }
 
   return (
@@ -160,7 +179,7 @@ function PaymentForm({
       ) : null}
       <div className="min-h-40">
         <PaymentElement
-          options={{ layout: "tabs" }}
+          options={{ layout: "tabs", defaultValues: { billingDetails: billingDefaults } }}
           onReady={() => setElementReady(true)}
           onLoadError={() => setError("The card form could not load. Please reload the page to try again.")}
         />

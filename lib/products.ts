@@ -8,7 +8,7 @@ export type Variant = HttpTypes.StoreProductVariant;
 
 const LIST_FIELDS = "id,title,handle,thumbnail,variants.id,*variants.calculated_price";
 const DETAIL_FIELDS =
-  "id,title,handle,subtitle,description,thumbnail,*images,*options,*options.values,variants.id,variants.title,variants.manage_inventory,variants.allow_backorder,+variants.inventory_quantity,*variants.options,*variants.calculated_price";
+  "id,title,handle,subtitle,description,thumbnail,options.id,options.title,variants.id,variants.title,variants.manage_inventory,variants.allow_backorder,+variants.inventory_quantity,*variants.calculated_price";
 
 /** Products with prices in the region's currency (Medusa prices by region). */
 export const listProducts = cache(async (regionId: string): Promise<Product[]> => {

@@ -28,7 +28,7 @@ export default async function CartPage() {
     <>
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Cart</h1>
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_22rem]">
-        <section aria-label="Items in your cart" className="card divide-y divide-neutral-200">
+        <section aria-label="Items in your cart" className="card h-fit divide-y divide-neutral-200">
           {items.map((item) => {
             const name = item.product_title ?? item.title;
             const label = item.variant_title ? `${name}, ${item.variant_title}` : name;

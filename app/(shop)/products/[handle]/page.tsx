@@ -6,6 +6,7 @@ import { addToCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
 import { getProductByHandle, isInStock } from "@/lib/products";
 import { getCurrentCountry } from "@/lib/region";
+import { sortBySize } from "@/lib/variant-order";
 
 interface ProductPageProps {
   params: Promise<{ handle: string }>;
@@ -26,7 +27,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
   const product = await loadProduct(params);
   if (!product) notFound();
 
-  const variants = (product.variants ?? []).map((variant) => {
+  const variants = sortBySize(product.variants ?? []).map((variant) => {
     const price = variant.calculated_price;
     return {
       id: variant.id,

@@ -16,14 +16,14 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
 
   return (
     <div className="mx-auto max-w-3xl">
-      <p className="text-sm font-medium text-emerald-700">Payment received</p>
+      <p className="text-sm font-medium text-emerald-700">Order placed</p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">Thank you for your order</h1>
       <p className="mt-2 text-neutral-600">
         Your order number is{" "}
         <strong className="text-neutral-900" data-testid="order-number">
           #{order.display_id}
         </strong>
-        . We sent a confirmation to <span className="text-neutral-900">{order.email}</span>.
+        . We will send updates to <span className="text-neutral-900">{order.email}</span>.
       </p>
 
       <div className="card mt-8 divide-y divide-neutral-200">
