@@ -3,6 +3,7 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import type { Stripe, StripeElementsOptions } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
+import { unstable_rethrow } from "next/navigation";
 import { type FormEvent, startTransition, useRef, useState } from "react";
 import { describeStripeError } from "@/lib/errors";
 import type { FormState } from "@/lib/form";
@@ -18,6 +19,8 @@ const stripeLoads = new Map<string, Promise<Stripe | null>>();
  * first and awaited, so `window.Stripe` exists and the loader uses it instead of js.stripe.com.
  */
 function loadStripeOnce(publishableKey: string, stripeDoubleUrl: string | null): Promise<Stripe | null> {
+  // Server rendering of this client component: Stripe.js only exists in the browser.
+  if (typeof window === "undefined") return Promise.resolve(null);
   const cacheKey = `${publishableKey}|${stripeDoubleUrl ?? ""}`;
   let loading = stripeLoads.get(cacheKey);
   if (!loading) {
@@ -164,6 +167,8 @@ function PaymentForm({
         const result = await placeOrder();
         if (result?.error) release(result.error);
       } catch (caught) {
+        // The action's redirect arrives as a NEXT_REDIRECT rejection; Next's router handles it.
+        unstable_rethrow(caught);
         console.error(caught);
         release("We could not reach the store to place your order. Please try again — you will not be charged twice.");
       }

@@ -38,6 +38,11 @@ describe("describeBackendError", () => {
     expect(describeBackendError(new FetchError("Payment authorization failed", "Bad Request", 400))).toBe(
       MESSAGES.paymentNotAuthorized,
     );
+    expect(
+      describeBackendError(
+        new FetchError("Session: payses_01 was not authorized with the provider.", "Bad Request", 400),
+      ),
+    ).toBe(MESSAGES.paymentNotAuthorized);
   });
 
   it("falls back to a generic sentence for anything else", () => {

@@ -61,7 +61,8 @@ export function describeBackendError(error: unknown): string {
   const { status, message } = error;
   if (status === undefined) return MESSAGES.unreachable;
   if (/inventory|stock/i.test(message)) return MESSAGES.outOfStock;
-  if (/authoriz/i.test(message) && /payment/i.test(message)) return MESSAGES.paymentNotAuthorized;
+  // "Payment authorization failed", "Session: payses_… was not authorized with the provider."
+  if (/authoriz/i.test(message)) return MESSAGES.paymentNotAuthorized;
   if (status === 409) return MESSAGES.completing;
   if (status === 404) return MESSAGES.notFound;
   if (status >= 500) return MESSAGES.serverProblem;

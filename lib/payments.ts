@@ -1,4 +1,5 @@
 import "server-only";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { type Cart, fetchOpenCart } from "./cart";
 import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession } from "./checkout-steps";
@@ -74,6 +75,8 @@ export async function checkPaymentAmount(): Promise<AmountCheck> {
       return { status: "unchanged" };
     }
     const fresh = await initiateStripeSession(cartId);
+    // Re-render the page in this same response, so the summary and the button show the new total.
+    refresh();
     return {
       status: "changed",
       clientSecret: fresh.clientSecret,
