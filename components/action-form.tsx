@@ -3,6 +3,7 @@
 import { type ReactNode, useActionState } from "react";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
 import { FormMessage } from "./form-message";
+import { submitWithoutReset } from "./submit-without-reset";
 
 interface ActionFormProps {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -22,7 +23,7 @@ interface ActionFormProps {
 export function ActionForm({ action, children, submitLabel, pendingLabel, className, ...rest }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   return (
-    <form action={formAction} className={className} aria-label={rest["aria-label"]}>
+    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className={className} aria-label={rest["aria-label"]}>
       {children}
       <div className="mt-6 space-y-3">
         <FormMessage state={state} />

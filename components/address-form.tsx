@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { type AddressKind, fieldName } from "@/lib/address-form";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
 import { FormMessage } from "./form-message";
+import { submitWithoutReset } from "./submit-without-reset";
 
 interface AddressFormProps {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -118,7 +119,7 @@ export function AddressForm({
   };
 
   return (
-    <form action={formAction} noValidate aria-label="Contact and addresses" className="space-y-8">
+    <form action={formAction} onSubmit={submitWithoutReset(formAction)} noValidate aria-label="Contact and addresses" className="space-y-8">
       <fieldset className="space-y-4">
         <legend className="mb-3 text-sm font-semibold">Contact</legend>
         {field("email", "Email", { autoComplete: "email", type: "email" })}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
+import { submitWithoutReset } from "./submit-without-reset";
 
 interface CountrySelectProps {
   countries: { code: string; name: string; currencyCode: string }[];
@@ -13,7 +14,7 @@ interface CountrySelectProps {
 export function CountrySelect({ countries, current, action }: CountrySelectProps) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   return (
-    <form action={formAction} className="flex items-center gap-2">
+    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="flex items-center gap-2">
       <label htmlFor="country-select" className="sr-only">
         Shipping country
       </label>

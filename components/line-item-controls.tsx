@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
+import { submitWithoutReset } from "./submit-without-reset";
 
 interface LineItemControlsProps {
   lineId: string;
@@ -14,7 +15,7 @@ interface LineItemControlsProps {
 export function LineItemControls({ lineId, itemName, quantity, action }: LineItemControlsProps) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   return (
-    <form action={formAction} aria-label={`Quantity of ${itemName}`}>
+    <form action={formAction} onSubmit={submitWithoutReset(formAction)} aria-label={`Quantity of ${itemName}`}>
       <input type="hidden" name="line_id" value={lineId} />
       <div className="flex items-center gap-3">
         <div className="flex items-center rounded-md border border-neutral-300 bg-white">

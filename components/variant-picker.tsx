@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
+import { submitWithoutReset } from "./submit-without-reset";
 
 export interface VariantChoice {
   id: string;
@@ -26,7 +27,7 @@ export function VariantPicker({ optionTitle, variants, action }: VariantPickerPr
   const selected = variants.find((variant) => variant.id === selectedId);
 
   return (
-    <form action={formAction} className="space-y-6">
+    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-6">
       <p className="text-2xl font-medium" aria-live="polite">
         {selected?.priceLabel ?? "—"}
       </p>
