@@ -1,0 +1,104 @@
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
+
+/** What a shopper does, step by step, through the storefront's visible controls. */
+
+export type ShopperAddress = {
+  firstName: string;
+  lastName: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  province?: string;
+};
+
+export const ADDRESSES = {
+  germany: { firstName: "Erika", lastName: "Mustermann", street: "Heidestraße 17", postalCode: "51147", city: "Köln", country: "Germany" },
+  japan: { firstName: "Hanako", lastName: "Yamada", street: "1-1 Chiyoda", postalCode: "100-0001", city: "Tokyo", country: "Japan" },
+} satisfies Record<string, ShopperAddress>;
+
+export function uniqueEmail(label: string): string {
+  return `e2e-${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** Chooses the shipping country in the header; the region (and currency) follows it. */
+export async function chooseCountry(page: Page, countryName: string): Promise<void> {
+  await page.goto("/");
+  const select = page.getByLabel("Shipping country");
+  const option = select.locator("option", { hasText: countryName });
+  const value = await option.getAttribute("value");
+  if (!value) throw new Error(`no country option "${countryName}"`);
+  await select.selectOption(value);
+  await expect(select).toHaveValue(value);
+  await expect(select).toBeEnabled();
+}
+
+export async function addToCart(page: Page, productName = "Linen Shirt", size?: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("link", { name: productName }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: productName })).toBeVisible();
+  if (size) await page.getByText(size, { exact: true }).click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("link", { name: /^Cart, [1-9]\d* items?$/ })).toBeVisible();
+}
+
+export async function fillContactAndAddress(page: Page, email: string, address: ShopperAddress): Promise<void> {
+  const form = page.getByRole("form", { name: "Contact and addresses" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("First name").fill(address.firstName);
+  await form.getByLabel("Last name").fill(address.lastName);
+  await form.getByLabel("Street and house number").fill(address.street);
+  await form.getByLabel("Postal code").fill(address.postalCode);
+  await form.getByLabel("City").fill(address.city);
+  const country = form.getByLabel("Country");
+  if (await country.isEnabled()) await country.selectOption({ label: address.country });
+  await form.getByRole("button", { name: "Continue to delivery" }).click();
+}
+
+export async function chooseDelivery(page: Page, option: "Standard delivery" | "Express delivery"): Promise<void> {
+  const form = page.getByRole("form", { name: "Delivery" });
+  await form.getByLabel(option).check();
+  await form.getByRole("button", { name: "Continue to payment" }).click();
+}
+
+export async function chooseCardPayment(page: Page): Promise<void> {
+  await page.getByRole("form", { name: "Payment method" }).getByRole("button", { name: "Continue to review" }).click();
+  await expect(page.getByRole("button", { name: /^Place order and pay / })).toBeEnabled();
+}
+
+/** From an empty browser to the review step, with the card form mounted. */
+export async function checkoutUntilReview(
+  page: Page,
+  email: string,
+  options: { address?: ShopperAddress; delivery?: "Standard delivery" | "Express delivery"; product?: string } = {},
+): Promise<void> {
+  await addToCart(page, options.product);
+  await page.goto("/checkout");
+  await fillContactAndAddress(page, email, options.address ?? ADDRESSES.germany);
+  await chooseDelivery(page, options.delivery ?? "Standard delivery");
+  await chooseCardPayment(page);
+}
+
+export function placeOrderButton(page: Page) {
+  return page.getByRole("button", { name: /^Place order and pay / });
+}
+
+/** The amount the pay button states, e.g. "€64.00". */
+export async function statedTotal(page: Page): Promise<string> {
+  const name = (await placeOrderButton(page).textContent()) ?? "";
+  return name.replace(/^Place order and pay\s*/, "").trim();
+}
+
+/** Answers the 3-D Secure challenge that opens over the page. */
+export async function answerThreeDSecure(page: Page, outcome: "complete" | "fail"): Promise<void> {
+  const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+  await challenge.getByRole("button", { name: outcome === "complete" ? /complete/i : /fail/i }).click();
+}
+
+export async function expectConfirmation(page: Page): Promise<string> {
+  await expect(page.getByRole("heading", { name: "Thank you for your order" })).toBeVisible({ timeout: 30_000 });
+  const orderId = new URL(page.url()).pathname.split("/")[2];
+  if (!orderId) throw new Error(`not an order URL: ${page.url()}`);
+  return orderId;
+}
