@@ -9,7 +9,7 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-neutral-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:px-6">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
+        <Link href="/" prefetch={false} className="text-lg font-semibold tracking-tight">
           Atelier
         </Link>
         <div className="flex items-center gap-3 sm:gap-5">
@@ -20,6 +20,7 @@ export async function SiteHeader() {
           />
           <Link
             href="/cart"
+            prefetch={false}
             aria-label={`Cart, ${count} ${count === 1 ? "item" : "items"}`}
             className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-neutral-100"
           >

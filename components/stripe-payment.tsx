@@ -12,6 +12,16 @@ import type { AmountCheck } from "@/lib/payments";
 /** PaymentIntent states after which the money is secured and the cart may be completed. */
 const PAYMENT_SECURED = new Set(["requires_capture", "succeeded", "processing"]);
 
+/** Whether an error is Next's redirect/not-found signal (public check: unstable_rethrow rethrows exactly those). */
+function isNextNavigation(error: unknown): boolean {
+  try {
+    unstable_rethrow(error);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const stripeLoads = new Map<string, Promise<Stripe | null>>();
 
 /**
@@ -167,8 +177,9 @@ function PaymentForm({
         const result = await placeOrder();
         if (result?.error) release(result.error);
       } catch (caught) {
-        // The action's redirect arrives as a NEXT_REDIRECT rejection; Next's router handles it.
-        unstable_rethrow(caught);
+        // The action's redirect to the confirmation also rejects this promise; the router is
+        // already following it, so there is nothing left to do here.
+        if (isNextNavigation(caught)) return;
         console.error(caught);
         release("We could not reach the store to place your order. Please try again — you will not be charged twice.");
       }
