@@ -18,12 +18,23 @@ export interface CountryChoice {
   currencyCode: string;
 }
 
+// Regions change when a merchant edits them, not per shopper: every page needs them (header,
+// prices), so keep them in memory for a few minutes instead of asking the backend on each render.
+const REGIONS_TTL_MS = 5 * 60 * 1000;
+let regionsMemo: { fetchedAt: number; regions: Promise<HttpTypes.StoreRegion[]> } | null = null;
+
 export const getRegions = cache(async (): Promise<HttpTypes.StoreRegion[]> => {
-  const { regions } = await medusa().store.region.list({
-    fields: "id,name,currency_code,*countries",
-    limit: 50,
-  });
-  return regions;
+  if (!regionsMemo || Date.now() - regionsMemo.fetchedAt > REGIONS_TTL_MS) {
+    const regions = medusa()
+      .store.region.list({ fields: "id,name,currency_code,*countries", limit: 50 })
+      .then((response) => response.regions);
+    // A failed fetch must not be remembered: the next render asks again.
+    regions.catch(() => {
+      regionsMemo = null;
+    });
+    regionsMemo = { fetchedAt: Date.now(), regions };
+  }
+  return regionsMemo.regions;
 });
 
 /** Every country the store sells to, by name, each with the region that serves it. */

@@ -19,7 +19,7 @@ export default async function HomePage() {
             const price = lowestPrice(product);
             return (
               <li key={product.id}>
-                <Link href={`/products/${product.handle}`} className="group block">
+                <Link href={`/products/${product.handle}`} prefetch={false} className="group block">
                   <ProductImage src={product.thumbnail} alt={product.title} sizes="(min-width: 1024px) 25vw, 50vw" />
                   <h2 className="mt-3 text-sm font-medium group-hover:underline">{product.title}</h2>
                   <p className="mt-1 text-sm text-neutral-600">
