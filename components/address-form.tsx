@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { type AddressKind, fieldName } from "@/lib/address-form";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
 import { FormMessage } from "./form-message";
@@ -30,6 +30,13 @@ export function AddressForm({
   // After a failed submit, show exactly what the shopper sent, not what the cart held before.
   const values = state.values ?? initialValues;
   const errors = state.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a rejected submit, take the shopper (and screen readers) to the first field to fix.
+  useEffect(() => {
+    if (!state.fieldErrors) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state.fieldErrors]);
 
   const field = (name: string, label: string, options: { autoComplete?: string; type?: string; optional?: boolean } = {}) => {
     const error = errors[name];
@@ -119,7 +126,7 @@ export function AddressForm({
   };
 
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} noValidate aria-label="Contact and addresses" className="space-y-8">
+    <form ref={formRef} action={formAction} onSubmit={submitWithoutReset(formAction)} noValidate aria-label="Contact and addresses" className="space-y-8">
       <fieldset className="space-y-4">
         <legend className="mb-3 text-sm font-semibold">Contact</legend>
         {field("email", "Email", { autoComplete: "email", type: "email" })}

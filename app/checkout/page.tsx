@@ -23,7 +23,7 @@ import { getConfig } from "@/lib/config";
 import { MESSAGES } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { checkPaymentAmount, placeOrder, startCardPayment } from "@/lib/payments";
-import { getCountryChoices } from "@/lib/region";
+import { getCountryChoices, getCurrentCountry } from "@/lib/region";
 
 const STEP_TITLES: Record<CheckoutStep, string> = {
   address: "Contact and address",
@@ -111,8 +111,10 @@ async function AddressStep({ cart }: { cart: Cart }) {
     initialValues[fieldName("shipping", field)] = cart.shipping_address?.[field] ?? "";
     initialValues[fieldName("billing", field)] = cart.billing_address?.[field] ?? "";
   }
-  if (!initialValues.shipping_country_code && shippingCountries.length === 1) {
-    initialValues.shipping_country_code = shippingCountries[0]?.code ?? "";
+  // Start from the country the shopper chose in the header, when the cart's region ships there.
+  if (!initialValues.shipping_country_code) {
+    const current = (await getCurrentCountry()).code;
+    if (shippingCountries.some((country) => country.code === current)) initialValues.shipping_country_code = current;
   }
   const billingSame =
     !cart.billing_address ||
