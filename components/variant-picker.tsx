@@ -72,7 +72,7 @@ export function VariantPicker({ optionTitle, variants, action }: VariantPickerPr
         {state.notice ? (
           <p role="status" className="text-sm text-emerald-700">
             {state.notice}{" "}
-            <Link href="/cart" className="link">
+            <Link href="/cart" prefetch={false} className="link">
               View cart
             </Link>
           </p>

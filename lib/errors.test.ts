@@ -66,10 +66,15 @@ describe("describeStripeError", () => {
     );
   });
 
-  it("explains a failed 3-D Secure check", () => {
+  it("explains a failed 3-D Secure check, in Stripe's words when it gives them", () => {
     expect(describeStripeError({ type: "invalid_request_error", code: "payment_intent_authentication_failure" })).toMatch(
       /verify your card/,
     );
+    const message =
+      "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
+    expect(
+      describeStripeError({ type: "invalid_request_error", code: "payment_intent_authentication_failure", message }),
+    ).toBe(message);
   });
 
   it("hides integration errors behind a plain sentence", () => {

@@ -78,8 +78,10 @@ export function describeBackendError(error: unknown): string {
 export function describeStripeError(error: StripeErrorLike | undefined | null): string {
   if (!error) return MESSAGES.paymentGeneric;
   if ((error.type === "card_error" || error.type === "validation_error") && error.message) return error.message;
+  // A failed 3-D Secure check: Stripe's sentence ("We are unable to authenticate your payment
+  // method…") is written for shoppers too.
   if (error.code === "payment_intent_authentication_failure") {
-    return "We could not verify your card with your bank. Please try again or use another card.";
+    return error.message ?? "We could not verify your card with your bank. Please try again or use another card.";
   }
   return MESSAGES.paymentGeneric;
 }
