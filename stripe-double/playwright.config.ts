@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/support/browser";
 
 // Browser tests of the Stripe double's browser half. Run: npx playwright test -c stripe-double
 export default defineConfig({
@@ -15,17 +16,6 @@ export default defineConfig({
     browserName: "chromium",
     headless: true,
     trace: "retain-on-failure",
-    launchOptions: {
-      // `npx playwright install` cannot download here; Debian's chromium works with this Playwright.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

@@ -2,6 +2,9 @@ import Medusa, { FetchError } from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
 import { readStackInfo, type StackInfo } from "../../scripts/lib/stack-config";
 
+// Stripe counts in minor units; the storefront's own conversion is the one tests check against.
+export { toMinorUnits } from "../../lib/money";
+
 /**
  * What tests need to drive the running local stack as a shopper, as a merchant, and as Stripe.js would.
  * Every call goes to the real backend; nothing here fakes Medusa.
@@ -155,10 +158,4 @@ export async function ordersFor(admin: Medusa, email: string): Promise<HttpTypes
 
 export function isFetchError(error: unknown): error is FetchError {
   return error instanceof FetchError;
-}
-
-/** Amount in the currency's smallest unit, as Stripe counts it. JPY has no minor unit. */
-export function toMinorUnits(amount: number, currency: string): number {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return Math.round(amount * 10 ** digits);
 }
