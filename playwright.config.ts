@@ -14,13 +14,17 @@ export default defineConfig({
   testMatch: /.*\.spec\.ts$/,
   fullyParallel: true,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["line"]] : [["list"]],
   outputDir: "./test-results",
   use: {
     baseURL,
     browserName: "chromium",
+    // Tall enough that the whole checkout fits without scrolling. With the card form in a cross-process
+    // frame, the frame's own scroll-into-view after typing can land after Playwright's scroll to the pay
+    // button and move it under the pointer; a shopper never types and clicks within the same frame.
+    viewport: { width: 1280, height: 1600 },
     headless: true,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

@@ -12,6 +12,7 @@ import {
   checkoutUntilReview,
   expectConfirmation,
   fillContactAndAddress,
+  paymentAlert,
   placeOrderButton,
   statedTotal,
   uniqueEmail,
@@ -80,7 +81,7 @@ test("a declined card (9995) shows Stripe's message, the form stays usable, and 
   await fillCard(page, CARDS.insufficientFunds);
   await placeOrderButton(page).click();
 
-  await expect(page.getByRole("alert")).toContainText("Your card has insufficient funds.");
+  await expect(paymentAlert(page)).toContainText("Your card has insufficient funds.");
   await expect(placeOrderButton(page)).toBeEnabled();
   expect(await ordersByEmail(email)).toHaveLength(0);
 
@@ -111,7 +112,7 @@ test("3-D Secure failed: a plain message, no order; paying again with 4242 place
   await placeOrderButton(page).click();
   await answerThreeDSecure(page, "fail");
 
-  await expect(page.getByRole("alert")).toContainText(/unable to authenticate/i);
+  await expect(paymentAlert(page)).toContainText(/unable to authenticate/i);
   await expect(placeOrderButton(page)).toBeEnabled();
   expect(await ordersByEmail(email)).toHaveLength(0);
 

@@ -84,6 +84,11 @@ export function placeOrderButton(page: Page) {
   return page.getByRole("button", { name: /^Place order and pay / });
 }
 
+/** The payment form's own error message (Next's route announcer is an alert too, so scope to the form). */
+export function paymentAlert(page: Page) {
+  return page.getByRole("form", { name: "Payment" }).getByRole("alert");
+}
+
 /** The amount the pay button states, e.g. "€64.00". */
 export async function statedTotal(page: Page): Promise<string> {
   const name = (await placeOrderButton(page).textContent()) ?? "";
