@@ -8,8 +8,8 @@ export default defineConfig({
   // The tests share one in-process double and one harness server started in beforeAll.
   fullyParallel: false,
   workers: 1,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? "line" : "list",
   outputDir: "./test-results",
   use: {
