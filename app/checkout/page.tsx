@@ -217,10 +217,12 @@ function ReviewStep({ cart }: { cart: Cart }) {
         billingDefaults={billingDefaultsOf(cart)}
         publishableKey={config.stripePublishableKey}
         stripeDoubleUrl={config.stripeDoubleUrl}
-        cartId={cart.id}
-        totalLabel={formatMoney(cart.total, cart.currency_code)}
+        returnPath={`/checkout/return?cart_id=${encodeURIComponent(cart.id)}`}
+        payLabel={`Place order and pay ${formatMoney(cart.total, cart.currency_code)}`}
+        busyLabel="Placing order…"
         checkPaymentAmount={checkPaymentAmount}
-        placeOrder={placeOrder}
+        onPaymentSecured={placeOrder}
+        unreachableMessage="We could not reach the store to place your order. Please try again — you will not be charged twice."
       />
     </div>
   );
