@@ -5,6 +5,7 @@ import type { Stripe, StripeElementsOptions } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
 import { unstable_rethrow } from "next/navigation";
 import { type FormEvent, startTransition, useEffect, useRef, useState } from "react";
+import type { BillingDefaults } from "@/lib/billing-defaults";
 import { describeStripeError } from "@/lib/errors";
 import type { FormState } from "@/lib/form";
 import type { AmountCheck } from "@/lib/payments";
@@ -60,13 +61,7 @@ const appearance: StripeElementsOptions["appearance"] = {
   variables: { colorPrimary: "#171717", borderRadius: "6px", fontFamily: "system-ui, sans-serif" },
 };
 
-/** What the shopper already told us, so the Payment Element does not ask again (country, ZIP). */
-export interface BillingDefaults {
-  name?: string;
-  email?: string;
-  phone?: string;
-  address?: { line1?: string; line2?: string; city?: string; postal_code?: string; state?: string; country?: string };
-}
+export type { BillingDefaults } from "@/lib/billing-defaults";
 
 interface StripePaymentProps {
   clientSecret: string;
