@@ -33,7 +33,7 @@ export function PaymentLinkCheckout({ readStatus, amountLabel, ...payment }: Pay
   const [phase, setPhase] = useState<Phase>("form");
   const polling = useRef(false);
 
-  async function waitForBackend(): Promise<undefined> {
+  async function poll(): Promise<void> {
     // One poll loop, even if the form reports the payment twice (confirm, then a resumed check).
     if (polling.current) return;
     polling.current = true;
@@ -59,8 +59,15 @@ export function PaymentLinkCheckout({ readStatus, amountLabel, ...payment }: Pay
     }
   }
 
-  async function checkAgain() {
-    await waitForBackend();
+  function waitForBackend(): Promise<undefined> {
+    // The payment form calls this inside a transition, and React holds a transition's updates until it
+    // ends: polling there would never show "processing". A fresh task runs it outside the transition.
+    setTimeout(() => void poll(), 0);
+    return Promise.resolve(undefined);
+  }
+
+  function checkAgain() {
+    void poll();
   }
 
   switch (phase) {

@@ -1,7 +1,16 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
 import type { Page } from "@playwright/test";
-import { adminSdk, eventually, stack, storeSdk } from "../integration/support/stack";
+import {
+  adminSdk,
+  cartReadyForPayment,
+  confirmAsBrowser,
+  eventually,
+  initiateStripeSession,
+  shopperEmail,
+  stack,
+  storeSdk,
+} from "../integration/support/stack";
 import { formatMoney } from "../lib/money";
 import { CARDS, expect, fillCard, test } from "./support/fixtures";
 import { answerThreeDSecure, checkoutUntilReview, expectConfirmation, placeOrderButton, uniqueEmail } from "./support/shopper";
@@ -14,6 +23,9 @@ import { answerThreeDSecure, checkoutUntilReview, expectConfirmation, placeOrder
  * Medusa authorizes a collection without a cart when Stripe's webhook arrives (the stack delays it 3 s),
  * so the link page's "processing" is real waiting, and the tests wait for the page, not a timer.
  */
+
+// Each test places an order and waits for at least one webhook (3 s after Stripe's event) on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 let admin: Medusa;
 test.beforeAll(async () => {
@@ -59,6 +71,21 @@ async function buyThroughStorefront(page: Page, label: string): Promise<string> 
   return expectConfirmation(page);
 }
 
+/**
+ * An order placed through the store API, as the storefront's checkout does, for tests whose subject is the
+ * link page, not checkout (the whole-life test buys through the UI).
+ */
+async function orderPlacedByApi(label: string): Promise<string> {
+  const store = storeSdk();
+  const cart = await cartReadyForPayment(store, shopperEmail(`e2e-${label}`));
+  const { paymentIntent } = await initiateStripeSession(store, cart.id);
+  const confirmed = await confirmAsBrowser(paymentIntent, "pm_card_visa");
+  expect(confirmed.status).toBe(200);
+  const completed = await store.store.cart.complete(cart.id, { fields: "id" });
+  if (completed.type !== "order") throw new Error(`cart ${cart.id} did not complete: ${completed.error.message}`);
+  return completed.order.id;
+}
+
 function onlyPayment(collection: AdminCollection): HttpTypes.AdminPayment {
   const payments = collection.payments ?? [];
   expect(payments, `payments of ${collection.id}`).toHaveLength(1);
@@ -85,6 +112,11 @@ async function addItemByOrderEdit(orderId: string, productHandle: string): Promi
   await admin.admin.orderEdit.confirm(orderId);
 }
 
+/** The payment form's own message (Next's route announcer is an empty alert too). */
+function paymentAlert(page: Page) {
+  return page.getByRole("form", { name: "Payment" }).getByRole("alert");
+}
+
 function payButton(page: Page) {
   return page.getByRole("button", { name: /^Pay / });
 }
@@ -96,7 +128,7 @@ async function expectProcessingThenPaid(page: Page): Promise<void> {
 }
 
 test("the whole life: pay, capture, order edit, pay the difference by link, capture, partial refund — the order page matches the backend to the cent", async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const orderId = await buyThroughStorefront(page, "life");
   const first = (await backendOrder(orderId)).payment_collections?.[0];
   if (!first) throw new Error("the order has no payment collection");
@@ -151,7 +183,7 @@ test("the whole life: pay, capture, order edit, pay the difference by link, capt
 });
 
 test("an order edit while the first payment is only authorized: the order page says the hold was released and asks for the whole new total", async ({ page }) => {
-  const orderId = await buyThroughStorefront(page, "edit-authorized");
+  const orderId = await orderPlacedByApi("edit-authorized");
   await addItemByOrderEdit(orderId, "wool-socks");
 
   const order = await backendOrder(orderId);
@@ -167,7 +199,7 @@ test("an order edit while the first payment is only authorized: the order page s
 });
 
 test("the merchant asks for an extra amount (POST /admin/payment-collections { order_id, amount }) and the shopper pays it through the link", async ({ page }) => {
-  const orderId = await buyThroughStorefront(page, "extra");
+  const orderId = await orderPlacedByApi("extra");
   const { payment_collection } = await admin.admin.paymentCollection.create({ order_id: orderId, amount: 12.5 });
 
   await page.goto(paymentLink(payment_collection.id, orderId));
@@ -182,13 +214,13 @@ test("the merchant asks for an extra amount (POST /admin/payment-collections { o
 });
 
 test("a declined card on the link page shows Stripe's message and keeps the form; 4242 then pays it once", async ({ page }) => {
-  const orderId = await buyThroughStorefront(page, "link-decline");
+  const orderId = await orderPlacedByApi("link-decline");
   const { payment_collection } = await admin.admin.paymentCollection.create({ order_id: orderId, amount: 7 });
 
   await page.goto(paymentLink(payment_collection.id, orderId));
   await fillCard(page, CARDS.insufficientFunds);
   await payButton(page).click();
-  await expect(page.getByRole("alert")).toContainText("Your card has insufficient funds.");
+  await expect(paymentAlert(page)).toContainText("Your card has insufficient funds.");
   await expect(payButton(page)).toBeEnabled();
   expect((await collectionOf(orderId, payment_collection.id)).status).toBe("not_paid");
 
@@ -201,14 +233,14 @@ test("a declined card on the link page shows Stripe's message and keeps the form
 });
 
 test("3-D Secure on the link page: a failed challenge is explained, an approved one pays", async ({ page }) => {
-  const orderId = await buyThroughStorefront(page, "link-3ds");
+  const orderId = await orderPlacedByApi("link-3ds");
   const { payment_collection } = await admin.admin.paymentCollection.create({ order_id: orderId, amount: 9 });
 
   await page.goto(paymentLink(payment_collection.id, orderId));
   await fillCard(page, CARDS.threeDSecure);
   await payButton(page).click();
   await answerThreeDSecure(page, "fail");
-  await expect(page.getByRole("alert")).toContainText(/unable to authenticate/i);
+  await expect(paymentAlert(page)).toContainText(/unable to authenticate/i);
   await expect(payButton(page)).toBeEnabled();
 
   await fillCard(page, CARDS.threeDSecure);
@@ -219,7 +251,7 @@ test("3-D Secure on the link page: a failed challenge is explained, an approved 
 });
 
 test("reopening a paid link shows it paid and asks for nothing", async ({ page }) => {
-  const orderId = await buyThroughStorefront(page, "link-reopen");
+  const orderId = await orderPlacedByApi("link-reopen");
   const { payment_collection } = await admin.admin.paymentCollection.create({ order_id: orderId, amount: 5 });
 
   await page.goto(paymentLink(payment_collection.id, orderId));
@@ -237,7 +269,7 @@ test("reopening a paid link shows it paid and asks for nothing", async ({ page }
 });
 
 test("a reload while the webhook is still on its way does not ask for the card again", async ({ page }) => {
-  const orderId = await buyThroughStorefront(page, "link-reload");
+  const orderId = await orderPlacedByApi("link-reload");
   const { payment_collection } = await admin.admin.paymentCollection.create({ order_id: orderId, amount: 6 });
 
   await page.goto(paymentLink(payment_collection.id, orderId));
@@ -255,8 +287,8 @@ test("a reload while the webhook is still on its way does not ask for the card a
 });
 
 test("wrong, mismatched and incomplete links show a clear page, never an error", async ({ page }) => {
-  const orderId = await buyThroughStorefront(page, "link-wrong");
-  const otherOrderId = await buyThroughStorefront(page, "link-wrong-other");
+  const orderId = await orderPlacedByApi("link-wrong");
+  const otherOrderId = await orderPlacedByApi("link-wrong-other");
   const otherCollection = (await backendOrder(otherOrderId)).payment_collections?.[0];
   if (!otherCollection) throw new Error("no collection on the other order");
 
