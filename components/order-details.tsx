@@ -38,7 +38,7 @@ export function AmountOwedBanner({ order }: { order: Order }) {
 export function OrderDetails({ order }: { order: Order }) {
   return (
     <div className="card mt-8 divide-y divide-neutral-200">
-      <section aria-labelledby="status-heading" className="grid gap-4 p-5 text-sm sm:grid-cols-3">
+      <section aria-labelledby="status-heading" className="grid gap-4 p-5 text-sm sm:grid-cols-2">
         <h2 id="status-heading" className="sr-only">
           Status
         </h2>
@@ -51,10 +51,6 @@ export function OrderDetails({ order }: { order: Order }) {
         <div>
           <p className="text-neutral-600">Placed</p>
           <p className="font-medium">{new Date(order.created_at).toLocaleDateString("en-US", { dateStyle: "long" })}</p>
-        </div>
-        <div>
-          <p className="text-neutral-600">Email</p>
-          <p className="font-medium">{order.email}</p>
         </div>
       </section>
       <section aria-labelledby="items-heading" className="p-5">

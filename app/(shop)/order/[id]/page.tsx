@@ -20,6 +20,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">
         Order <span data-testid="order-number">#{order.display_id}</span>
       </h1>
+      <p className="mt-2 text-neutral-600">
+        Updates go to <span className="text-neutral-900">{order.email}</span>.
+      </p>
       <AmountOwedBanner order={order} />
       <OrderDetails order={order} />
       <Link href="/" className="btn-secondary mt-8">
