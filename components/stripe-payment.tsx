@@ -4,12 +4,13 @@ import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-
 import type { Stripe, StripeElementsOptions } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
 import { unstable_rethrow } from "next/navigation";
-import { type FormEvent, startTransition, useRef, useState } from "react";
+import { type FormEvent, startTransition, useEffect, useRef, useState } from "react";
+import type { BillingDefaults } from "@/lib/billing-defaults";
 import { describeStripeError } from "@/lib/errors";
 import type { FormState } from "@/lib/form";
 import type { AmountCheck } from "@/lib/payments";
 
-/** PaymentIntent states after which the money is secured and the cart may be completed. */
+/** PaymentIntent states after which the money is secured (the cart may be completed, the link is paid). */
 const PAYMENT_SECURED = new Set(["requires_capture", "succeeded", "processing"]);
 
 /** Whether an error is Next's redirect/not-found signal (public check: unstable_rethrow rethrows exactly those). */
@@ -60,26 +61,38 @@ const appearance: StripeElementsOptions["appearance"] = {
   variables: { colorPrimary: "#171717", borderRadius: "6px", fontFamily: "system-ui, sans-serif" },
 };
 
-/** What the shopper already told us, so the Payment Element does not ask again (country, ZIP). */
-export interface BillingDefaults {
-  name?: string;
-  email?: string;
-  phone?: string;
-  address?: { line1?: string; line2?: string; city?: string; postal_code?: string; state?: string; country?: string };
-}
+export type { BillingDefaults } from "@/lib/billing-defaults";
 
 interface StripePaymentProps {
   clientSecret: string;
   billingDefaults: BillingDefaults;
   publishableKey: string;
   stripeDoubleUrl: string | null;
-  cartId: string;
-  totalLabel: string;
+  /** Where Stripe sends the shopper back after a redirect (path on this site, query allowed). */
+  returnPath: string;
+  /** The pay button, e.g. "Place order and pay €64.00" or "Pay €15.41". */
+  payLabel: string;
+  busyLabel: string;
+  /** Right before confirming: is the PaymentIntent still for the amount owed? */
   checkPaymentAmount: () => Promise<AmountCheck>;
-  placeOrder: () => Promise<FormState>;
+  /**
+   * After Stripe secured the money: checkout places the order (a server action that redirects), the
+   * payment link waits for the webhook. Returns an error for the shopper, or nothing.
+   */
+  onPaymentSecured: () => Promise<FormState | undefined | void>;
+  /**
+   * Ask Stripe on mount whether this PaymentIntent was already confirmed (a reload, or the shopper back
+   * from a bank's page) and, if so, go straight to `onPaymentSecured` instead of asking for the card again.
+   */
+  resumeSecuredPayment?: boolean;
+  /** Shown when `onPaymentSecured` cannot reach the server. */
+  unreachableMessage?: string;
 }
 
-/** Checkout step 4: card details in Stripe's Payment Element, and the one button that pays. */
+/**
+ * Card details in Stripe's Payment Element and the one button that pays: checkout's last step and the
+ * payment-link page share it, so declines, 3-D Secure and stale amounts behave the same in both.
+ */
 export function StripePayment({ clientSecret: initialSecret, publishableKey, stripeDoubleUrl, ...rest }: StripePaymentProps) {
   const [stripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
   const [clientSecret, setClientSecret] = useState(initialSecret);
@@ -109,11 +122,14 @@ interface PaymentFormProps extends Omit<StripePaymentProps, "publishableKey" | "
 function PaymentForm({
   clientSecret,
   billingDefaults,
-  cartId,
-  totalLabel,
+  returnPath,
+  payLabel,
+  busyLabel,
   notice,
   checkPaymentAmount,
-  placeOrder,
+  onPaymentSecured,
+  resumeSecuredPayment = false,
+  unreachableMessage = "We could not reach the store. Please try again — you will not be charged twice.",
   onSessionReplaced,
 }: PaymentFormProps) {
   const stripe = useStripe();
@@ -124,6 +140,47 @@ function PaymentForm({
   // Refs, not state: they must block a second press before React re-renders.
   const inFlight = useRef(false);
   const paymentSecured = useRef(false);
+
+  function afterPaymentSecured(release: (message: string | null) => void) {
+    // In a transition so that checkout's redirect to the confirmation page is a navigation, not an
+    // error; the callback only returns when something is left for the shopper to do.
+    startTransition(async () => {
+      try {
+        const result = await onPaymentSecured();
+        if (result?.error) release(result.error);
+      } catch (caught) {
+        // A redirect from the action also rejects this promise; the router is already following it.
+        if (isNextNavigation(caught)) return;
+        console.error(caught);
+        release(unreachableMessage);
+      }
+    });
+  }
+
+  useEffect(() => {
+    if (!resumeSecuredPayment || !stripe) return;
+    let active = true;
+    // Only Stripe knows right after confirming; the backend learns it from the webhook seconds later.
+    stripe
+      .retrievePaymentIntent(clientSecret)
+      .then(({ paymentIntent }) => {
+        if (!active || !paymentIntent || !PAYMENT_SECURED.has(paymentIntent.status) || inFlight.current) return;
+        inFlight.current = true;
+        paymentSecured.current = true;
+        setBusy(true);
+        afterPaymentSecured((message) => {
+          setError(message);
+          inFlight.current = false;
+          setBusy(false);
+        });
+      })
+      .catch((caught: unknown) => console.error("could not read the PaymentIntent", caught));
+    return () => {
+      active = false;
+    };
+    // afterPaymentSecured is recreated each render; the check belongs to this Stripe and this secret.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stripe, clientSecret, resumeSecuredPayment]);
 
   async function pay(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -151,7 +208,7 @@ function PaymentForm({
           return;
         }
 
-        const returnUrl = `${window.location.origin}/checkout/return?cart_id=${encodeURIComponent(cartId)}`;
+        const returnUrl = new URL(returnPath, window.location.origin).toString();
         const confirmed = await stripe.confirmPayment({
           elements,
           clientSecret,
@@ -164,26 +221,12 @@ function PaymentForm({
         }
         paymentSecured.current = true;
       }
-
     } catch (caught) {
       console.error(caught);
       return release("Something went wrong with the payment. Please check your connection and try again.");
     }
 
-    // In a transition so that the action's redirect to the confirmation page is a navigation,
-    // not an error; the action only returns when the order could not be placed.
-    startTransition(async () => {
-      try {
-        const result = await placeOrder();
-        if (result?.error) release(result.error);
-      } catch (caught) {
-        // The action's redirect to the confirmation also rejects this promise; the router is
-        // already following it, so there is nothing left to do here.
-        if (isNextNavigation(caught)) return;
-        console.error(caught);
-        release("We could not reach the store to place your order. Please try again — you will not be charged twice.");
-      }
-    });
+    afterPaymentSecured(release);
   }
 
   return (
@@ -207,7 +250,7 @@ function PaymentForm({
         </p>
       ) : null}
       <button type="submit" disabled={busy || !stripe || !elements || !elementReady} className="btn-primary w-full">
-        {busy ? "Placing order…" : `Place order and pay ${totalLabel}`}
+        {busy ? busyLabel : payLabel}
       </button>
     </form>
   );

@@ -2,11 +2,15 @@ import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { cache } from "react";
 import { httpStatusOf } from "./errors";
+import { looksLikeId } from "./ids";
 import { medusa } from "./medusa";
 
 const ORDER_FIELDS = [
   "id",
   "display_id",
+  "status",
+  "payment_status",
+  "fulfillment_status",
   "email",
   "currency_code",
   "created_at",
@@ -29,12 +33,18 @@ const ORDER_FIELDS = [
   "shipping_methods.id",
   "shipping_methods.name",
   "shipping_methods.amount",
+  // The money's life after checkout: authorized, captured and refunded amounts per collection. The store
+  // API returns these on the collection itself; captures and refunds of a payment are admin-only.
+  "*payment_collections",
 ].join(",");
 
 export type Order = HttpTypes.StoreOrder;
+export type OrderPaymentCollection = NonNullable<Order["payment_collections"]>[number];
+
 
 /** An order by its id (long and random, so the id itself is what keeps the page private). */
 export const getOrder = cache(async (orderId: string): Promise<Order | null> => {
+  if (!looksLikeId(orderId, "order")) return null;
   try {
     const { order } = await medusa().store.order.retrieve(orderId, { fields: ORDER_FIELDS });
     return order;

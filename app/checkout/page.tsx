@@ -6,7 +6,8 @@ import { AddressForm } from "@/components/address-form";
 import { CheckoutSection } from "@/components/checkout-section";
 import { LineItemSummary } from "@/components/line-item-summary";
 import { OrderTotals } from "@/components/order-totals";
-import { type BillingDefaults, StripePayment } from "@/components/stripe-payment";
+import { StripePayment } from "@/components/stripe-payment";
+import { billingDefaultsOf } from "@/lib/billing-defaults";
 import { ADDRESS_FIELDS, fieldName } from "@/lib/address-form";
 import { type Cart, getCart } from "@/lib/cart";
 import { chooseDelivery, getShippingOptions, saveContactAndAddresses, shippingOptionAmount } from "@/lib/checkout";
@@ -214,34 +215,18 @@ function ReviewStep({ cart }: { cart: Cart }) {
       {config.stripeDoubleUrl ? <SimulatedPaymentsNote /> : null}
       <StripePayment
         clientSecret={clientSecret}
-        billingDefaults={billingDefaultsOf(cart)}
+        billingDefaults={billingDefaultsOf(cart.billing_address, cart.email)}
         publishableKey={config.stripePublishableKey}
         stripeDoubleUrl={config.stripeDoubleUrl}
-        cartId={cart.id}
-        totalLabel={formatMoney(cart.total, cart.currency_code)}
+        returnPath={`/checkout/return?cart_id=${encodeURIComponent(cart.id)}`}
+        payLabel={`Place order and pay ${formatMoney(cart.total, cart.currency_code)}`}
+        busyLabel="Placing order…"
         checkPaymentAmount={checkPaymentAmount}
-        placeOrder={placeOrder}
+        onPaymentSecured={placeOrder}
+        unreachableMessage="We could not reach the store to place your order. Please try again — you will not be charged twice."
       />
     </div>
   );
-}
-
-function billingDefaultsOf(cart: Cart): BillingDefaults {
-  const billing = cart.billing_address;
-  const name = [billing?.first_name, billing?.last_name].filter(Boolean).join(" ");
-  return {
-    name: name || undefined,
-    email: cart.email ?? undefined,
-    phone: billing?.phone ?? undefined,
-    address: {
-      line1: billing?.address_1 ?? undefined,
-      line2: billing?.address_2 ?? undefined,
-      city: billing?.city ?? undefined,
-      postal_code: billing?.postal_code ?? undefined,
-      state: billing?.province ?? undefined,
-      country: billing?.country_code?.toUpperCase(),
-    },
-  };
 }
 
 function SimulatedPaymentsNote() {

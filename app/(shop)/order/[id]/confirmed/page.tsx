@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddressBlock } from "@/components/address-block";
-import { LineItemSummary } from "@/components/line-item-summary";
-import { OrderTotals } from "@/components/order-totals";
-import { formatMoney } from "@/lib/money";
+import { AmountOwedBanner, OrderDetails } from "@/components/order-details";
 import { getOrder } from "@/lib/orders";
 
 export const metadata: Metadata = { title: "Order confirmed", robots: { index: false } };
 
+/** Right after checkout: the order page with a thank-you header. Its own address stays /order/{id}. */
 export default async function OrderConfirmedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const order = await getOrder(id);
@@ -23,47 +21,14 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
         <strong className="text-neutral-900" data-testid="order-number">
           #{order.display_id}
         </strong>
-        . We will send updates to <span className="text-neutral-900">{order.email}</span>.
+        . We will send updates to <span className="text-neutral-900">{order.email}</span>. You can come back to{" "}
+        <Link href={`/order/${order.id}`} prefetch={false} className="link">
+          this order&apos;s page
+        </Link>{" "}
+        at any time.
       </p>
-
-      <div className="card mt-8 divide-y divide-neutral-200">
-        <section aria-labelledby="items-heading" className="p-5">
-          <h2 id="items-heading" className="font-semibold">
-            Items
-          </h2>
-          <LineItemSummary items={order.items ?? []} currencyCode={order.currency_code} />
-        </section>
-        <div className="grid gap-6 p-5 sm:grid-cols-3">
-          <section aria-labelledby="shipping-heading">
-            <h2 id="shipping-heading" className="mb-2 text-sm font-semibold">
-              Shipping address
-            </h2>
-            <AddressBlock address={order.shipping_address} />
-          </section>
-          <section aria-labelledby="billing-heading">
-            <h2 id="billing-heading" className="mb-2 text-sm font-semibold">
-              Billing address
-            </h2>
-            <AddressBlock address={order.billing_address} />
-          </section>
-          <section aria-labelledby="delivery-heading">
-            <h2 id="delivery-heading" className="mb-2 text-sm font-semibold">
-              Delivery
-            </h2>
-            {(order.shipping_methods ?? []).map((method) => (
-              <p key={method.id} className="text-sm text-neutral-700">
-                {method.name} · {formatMoney(method.amount, order.currency_code)}
-              </p>
-            ))}
-          </section>
-        </div>
-        <section aria-labelledby="totals-heading" className="p-5">
-          <h2 id="totals-heading" className="sr-only">
-            Amounts
-          </h2>
-          <OrderTotals totals={order} shippingKnown />
-        </section>
-      </div>
+      <AmountOwedBanner order={order} />
+      <OrderDetails order={order} />
       <Link href="/" className="btn-secondary mt-8">
         Continue shopping
       </Link>

@@ -1,0 +1,162 @@
+import "server-only";
+import type { HttpTypes } from "@medusajs/types";
+import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession } from "./checkout-steps";
+import { describeBackendError, httpStatusOf } from "./errors";
+import { looksLikeId } from "./ids";
+import { medusa } from "./medusa";
+import { formatMoney, isSameAmount } from "./money";
+import type { Order, OrderPaymentCollection } from "./orders";
+import { isSecuredCollection, paymentLinkState } from "./payment-history";
+import type { AmountCheck } from "./payments";
+
+/**
+ * The page behind Medusa Admin's "Copy payment link": `/payment-collection/{id}?order_id={order}`.
+ *
+ * The store API has no `GET /store/payment-collections/:id`; a collection is read through its order
+ * (`GET /store/orders/:id` is public by the order's unguessable id), which also proves that the
+ * collection belongs to that order. Paying is `POST /store/payment-collections/:id/payment-sessions`,
+ * then Stripe's Payment Element; with no cart to complete, Medusa authorizes the collection when
+ * Stripe's webhook arrives, so the page waits for the backend to say so.
+ */
+
+const LINK_ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "email",
+  "status",
+  "currency_code",
+  "total",
+  "items.id",
+  "items.title",
+  "items.product_title",
+  "items.variant_title",
+  "items.thumbnail",
+  "items.quantity",
+  "items.unit_price",
+  "items.subtotal",
+  "*billing_address",
+  "*payment_collections",
+  // The sessions carry the PaymentIntent (and its client secret) the Payment Element mounts with.
+  "*payment_collections.payment_sessions",
+].join(",");
+
+export type PaymentLink =
+  | { kind: "invalid"; reason: "missing-order" | "unknown-order" | "not-this-order" }
+  | { kind: "unavailable"; message: string }
+  | { kind: "canceled"; order: Order; collection: OrderPaymentCollection }
+  | { kind: "paid"; order: Order; collection: OrderPaymentCollection }
+  | { kind: "nothing-to-pay"; order: Order; collection: OrderPaymentCollection }
+  | { kind: "payable"; order: Order; collection: OrderPaymentCollection; clientSecret: string };
+
+async function fetchLinkOrder(orderId: string): Promise<Order | null> {
+  try {
+    const { order } = await medusa().store.order.retrieve(orderId, { fields: LINK_ORDER_FIELDS });
+    return order;
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return null;
+    throw error;
+  }
+}
+
+type LinkLookup =
+  | { found: false; link: Extract<PaymentLink, { kind: "invalid" }> }
+  | { found: true; order: Order; collection: OrderPaymentCollection };
+
+async function lookUp(collectionId: string, orderId: string | null): Promise<LinkLookup> {
+  if (!orderId) return { found: false, link: { kind: "invalid", reason: "missing-order" } };
+  if (!looksLikeId(orderId, "order")) return { found: false, link: { kind: "invalid", reason: "unknown-order" } };
+  const order = await fetchLinkOrder(orderId);
+  if (!order) return { found: false, link: { kind: "invalid", reason: "unknown-order" } };
+  const collection = order.payment_collections?.find((candidate) => candidate.id === collectionId);
+  if (!looksLikeId(collectionId, "pay_col") || !collection) {
+    return { found: false, link: { kind: "invalid", reason: "not-this-order" } };
+  }
+  return { found: true, order, collection };
+}
+
+/** A pending Stripe session for exactly what the collection asks, if there is one to reuse. */
+function reusableSecret(collection: OrderPaymentCollection): string | null {
+  const session = findStripeSession({ payment_collection: collection });
+  if (!session || !isSameAmount(session.amount, collection.amount, collection.currency_code)) return null;
+  return clientSecretOf(session);
+}
+
+/**
+ * Starts a Stripe session on the collection. Medusa deletes the collection's other sessions (and so
+ * cancels their PaymentIntents) when it creates one, which is why callers reuse a pending one first:
+ * a reload within the webhook's delay must not cancel a PaymentIntent the shopper just confirmed.
+ */
+async function startStripeSession(collectionId: string): Promise<string> {
+  const { payment_collection } = await medusa().client.fetch<{ payment_collection: HttpTypes.StorePaymentCollection }>(
+    `/store/payment-collections/${collectionId}/payment-sessions`,
+    { method: "POST", body: { provider_id: STRIPE_PROVIDER_ID } },
+  );
+  const secret = clientSecretOf(findStripeSession({ payment_collection }));
+  if (!secret) throw new Error("The Stripe payment session came back without a client secret");
+  return secret;
+}
+
+/** Everything the payment-link page shows. Never throws: a broken link is a page, not a 500. */
+export async function loadPaymentLink(collectionId: string, orderId: string | null): Promise<PaymentLink> {
+  try {
+    const lookup = await lookUp(collectionId, orderId);
+    if (!lookup.found) return lookup.link;
+    const { order, collection } = lookup;
+    const state = paymentLinkState(collection);
+    if (state.kind !== "payable") return { kind: state.kind, order, collection };
+    // Rendering this page starts (or reuses) the session: the link is the shopper's intent to pay,
+    // and the Payment Element cannot mount without a PaymentIntent's client secret.
+    const clientSecret = reusableSecret(collection) ?? (await startStripeSession(collection.id));
+    return { kind: "payable", order, collection, clientSecret };
+  } catch (error) {
+    console.error("loadPaymentLink failed", { collectionId, orderId }, error);
+    return { kind: "unavailable", message: describeBackendError(error) };
+  }
+}
+
+const CHANGED_REQUEST = "This payment request has changed. Please reload the page to see what is owed now.";
+
+/**
+ * Server action, right before `stripe.confirmPayment` on the link page: the merchant may have changed
+ * the collection (another order edit updates its amount) since the page was rendered. Same contract as
+ * checkout's `checkPaymentAmount`, so the shared payment form handles both alike.
+ */
+export async function checkPaymentLinkAmount(collectionId: string, orderId: string): Promise<AmountCheck> {
+  "use server";
+  try {
+    const lookup = await lookUp(collectionId, orderId);
+    if (!lookup.found) return { status: "error", message: CHANGED_REQUEST };
+    const { collection } = lookup;
+    if (paymentLinkState(collection).kind !== "payable") return { status: "error", message: CHANGED_REQUEST };
+    if (reusableSecret(collection)) return { status: "unchanged" };
+    const clientSecret = await startStripeSession(collection.id);
+    return {
+      status: "changed",
+      clientSecret,
+      message: `The amount owed is now ${formatMoney(collection.amount, collection.currency_code)}. Please check it, enter your card details again and confirm.`,
+    };
+  } catch (error) {
+    console.error("checkPaymentLinkAmount failed", { collectionId, orderId }, error);
+    return { status: "error", message: describeBackendError(error) };
+  }
+}
+
+export type PaymentLinkStatus = "paid" | "pending" | "canceled";
+
+/**
+ * Server action the link page polls after Stripe confirmed: has Medusa authorized the collection yet
+ * (it does when Stripe's webhook arrives)? The browser's word is not enough; the backend decides.
+ */
+export async function readPaymentLinkStatus(collectionId: string, orderId: string): Promise<PaymentLinkStatus> {
+  "use server";
+  try {
+    const lookup = await lookUp(collectionId, orderId);
+    if (!lookup.found) return "canceled";
+    if (isSecuredCollection(lookup.collection)) return "paid";
+    return lookup.collection.status === "canceled" ? "canceled" : "pending";
+  } catch (error) {
+    // A blip while polling is not an answer: keep waiting, the next poll asks again.
+    console.error("readPaymentLinkStatus failed", { collectionId, orderId }, error);
+    return "pending";
+  }
+}
