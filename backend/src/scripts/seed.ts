@@ -83,7 +83,9 @@ const PRODUCTS = [
   },
 ] as const;
 
-const STOCK_PER_VARIANT = 100;
+// Deep enough that repeated test runs on one local stack never sell out by accident; a test that needs
+// a sold-out variant sets its own stock.
+const STOCK_PER_VARIANT = 1_000_000;
 const SALES_CHANNEL_NAME = "Webshop";
 const API_KEY_TITLE = "Webshop storefront";
 
