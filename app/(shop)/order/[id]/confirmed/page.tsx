@@ -64,7 +64,8 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
           <OrderTotals totals={order} shippingKnown />
         </section>
       </div>
-      <Link href="/" className="btn-secondary mt-8">
+      {/* No prefetch: it would render the home page (products, a new cart lookup) for every order placed. */}
+      <Link href="/" prefetch={false} className="btn-secondary mt-8">
         Continue shopping
       </Link>
     </div>
