@@ -4,6 +4,7 @@ import { LineItemControls } from "@/components/line-item-controls";
 import { OrderTotals } from "@/components/order-totals";
 import { ProductImage } from "@/components/product-image";
 import { getCart, updateLineQuantity } from "@/lib/cart";
+import { furthestAllowedStep } from "@/lib/checkout-steps";
 import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Cart" };
@@ -72,7 +73,9 @@ export default async function CartPage() {
             Summary
           </h2>
           <OrderTotals totals={cart} shippingKnown={(cart.shipping_methods?.length ?? 0) > 0} />
-          <Link href="/checkout" className="btn-primary mt-6 w-full">
+          {/* Straight to the step this cart is on (/checkout alone redirects there: one more round trip), and no
+              prefetch: the checkout is rendered per cart, so a prefetch is a second full render nobody may use. */}
+          <Link href={`/checkout?step=${furthestAllowedStep(cart)}`} prefetch={false} className="btn-primary mt-6 w-full">
             Go to checkout
           </Link>
         </aside>

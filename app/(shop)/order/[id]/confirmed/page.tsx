@@ -29,7 +29,7 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
       </p>
       <AmountOwedBanner order={order} />
       <OrderDetails order={order} />
-      <Link href="/" className="btn-secondary mt-8">
+      <Link href="/" prefetch={false} className="btn-secondary mt-8">
         Continue shopping
       </Link>
     </div>

@@ -1,0 +1,733 @@
+/**
+ * `npm run bench`: the storefront's speed against its budgets (issue 3, item 11), as medians over several runs
+ * against the local stack and a production build.
+ *
+ *   tsx scripts/bench.ts [--runs 5] [--port 3301] [--no-build] [--no-lighthouse]
+ *
+ * What it does:
+ *   1. `next build` once;
+ *   2. starts a counting proxy in front of Medusa and `next start` pointed at it, so every request the
+ *      storefront's server makes to Medusa is counted by route;
+ *   3. in Debian's Chromium, with Stripe's real URLs answered by the Stripe double exactly as in the e2e suite,
+ *      per run: a whole checkout through the UI (timed per step, browser and backend requests counted), the
+ *      JavaScript the checkout page loads at the review step, and the checkout page's time to first byte on a
+ *      fresh cart;
+ *   4. Lighthouse (mobile) on the review step, against a second `next start` in demo mode (the page loads the
+ *      double's Stripe.js itself, since Lighthouse's Chrome cannot use Playwright's routes);
+ *   5. prints the medians against the budgets and writes every figure to bench-results/latest.json.
+ *
+ * Needs the local stack (`npm run backend:start`). Ports: the storefront on --port and --port+1, the proxy on
+ * --port+90, Lighthouse's Chromium on --port+91.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from "@playwright/test";
+import type Medusa from "@medusajs/js-sdk";
+import lighthouse from "lighthouse";
+import { chromiumLaunchOptions } from "../e2e/support/browser";
+import { fillCard, CARDS } from "../e2e/support/fixtures";
+import {
+  ADDRESSES,
+  chooseCardPayment,
+  chooseDelivery,
+  fillContactAndAddress,
+  placeOrderButton,
+  uniqueEmail,
+} from "../e2e/support/shopper";
+import { initiateStripeSession, stack, storeSdk } from "../integration/support/stack";
+import { routeStripeToDouble } from "../stripe-double/playwright/routes";
+import { startCountingProxy, type CountingProxy } from "./lib/counting-proxy";
+import { httpOk, isPortFree, runLogged, stopProcessGroup, tail, waitUntil } from "./lib/processes";
+import { ROOT } from "./lib/stack-config";
+import { storefrontEnv } from "./storefront";
+
+// ---------------------------------------------------------------------------------------------- options
+
+interface Options {
+  runs: number;
+  port: number;
+  build: boolean;
+  lighthouse: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const valueOf = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const runs = Number(valueOf("--runs") ?? 5);
+  const port = Number(valueOf("--port") ?? 3301);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive whole number");
+  // Leave room for the second storefront (+1), the proxy (+90) and Lighthouse's Chromium (+91) in 33xx.
+  if (!Number.isInteger(port) || port < 3300 || port > 3308) throw new Error("--port must be between 3300 and 3308");
+  return { runs, port, build: !argv.includes("--no-build"), lighthouse: !argv.includes("--no-lighthouse") };
+}
+
+// ---------------------------------------------------------------------------------------------- budgets
+
+const BUDGETS = {
+  jsKb: 217,
+  checkoutMs: 2700,
+  backendRequests: 18,
+  browserRequests: 14,
+  lighthouse: 0.95,
+} as const;
+
+/** The old Medusa starter measured on this same backend (issue 3), for context. */
+const REFERENCE = { jsKb: 433, checkoutMs: 4500, backendRequests: 36, browserRequests: 28, lighthouse: 0.82 } as const;
+
+const STEPS = ["add to cart", "address", "delivery", "payment", "place order"] as const;
+type Step = (typeof STEPS)[number];
+
+const RESULTS_DIR = path.join(ROOT, "bench-results");
+const LOG_DIR = path.join(RESULTS_DIR, "logs");
+const PRODUCT = { handle: "linen-shirt", name: "Linen Shirt" };
+const WAIT_MS = 30_000;
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function tally(entries: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of entries) counts[entry] = (counts[entry] ?? 0) + 1;
+  return counts;
+}
+
+/** Per key, the median count over runs (a key missing from a run counts 0 there). */
+function medianTally(runs: readonly Record<string, number>[]): Record<string, number> {
+  const keys = new Set(runs.flatMap((run) => Object.keys(run)));
+  const result: Record<string, number> = {};
+  for (const key of [...keys].sort()) result[key] = median(runs.map((run) => run[key] ?? 0));
+  return result;
+}
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------- processes
+
+interface Storefront {
+  url: string;
+  child: ChildProcess;
+  logFile: string;
+}
+
+async function startStorefront(port: number, env: Record<string, string>, label: string): Promise<Storefront> {
+  if (!(await isPortFree(port))) throw new Error(`port ${port} is in use; pass another --port`);
+  const logFile = path.join(LOG_DIR, `storefront-${label}.log`);
+  const out = openSync(logFile, "w");
+  // Its own process group, so that stopping it also stops anything it started.
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", out, out],
+  });
+  closeSync(out);
+  const url = `http://localhost:${port}`;
+  await waitUntil(() => httpOk(`${url}/api/health`), { timeoutMs: 60_000, pid: child.pid, logFile, what: `storefront (${label})` });
+  return { url, child, logFile };
+}
+
+async function stopStorefront(storefront: Storefront | undefined): Promise<void> {
+  if (storefront?.child.pid) await stopProcessGroup(storefront.child.pid, 5_000);
+}
+
+// ---------------------------------------------------------------------------------------------- measurements
+
+interface CheckoutRun {
+  stepMs: Record<Step, number>;
+  totalMs: number;
+  backend: Record<string, number>;
+  backendTotal: number;
+  backendByStep: Record<Step, number>;
+  browser: Record<string, number>;
+  browserTotal: number;
+  browserByStep: Record<Step, number>;
+  /** Every request in order, per step, for finding waste. */
+  requestsByStep: Record<Step, { backend: string[]; browser: string[] }>;
+}
+
+/** What kind of request the browser made to the storefront, for the breakdown. */
+function browserRequestKind(method: string, url: URL, headers: Record<string, string>, resourceType: string): string {
+  // The page's own query (?step=…) tells checkout renders apart; Next's cache-busting _rsc does not.
+  const query = new URLSearchParams(url.search);
+  query.delete("_rsc");
+  const page = `${url.pathname}${query.size > 0 ? `?${query.toString()}` : ""}`;
+  if (headers["next-action"]) return `${method} ${page} (server action)`;
+  if (headers["rsc"]) return `${method} ${page} (${headers["next-router-prefetch"] ? "RSC prefetch" : "RSC navigation"})`;
+  if (resourceType === "document") return `${method} ${url.pathname} (document)`;
+  if (url.pathname.startsWith("/_next/static/")) return `${method} /_next/static/… (${resourceType})`;
+  if (url.pathname.startsWith("/_next/image")) return `${method} /_next/image (image)`;
+  return `${method} ${url.pathname} (${resourceType})`;
+}
+
+async function newShopperContext(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; leaks: string[] }> {
+  const context = await browser.newContext({ baseURL });
+  const routes = await routeStripeToDouble(context, stack.stripe.doubleUrl);
+  return { context, leaks: routes.leaks };
+}
+
+/**
+ * A whole checkout through the UI, as a shopper on the product page does it: from pressing "Add to cart" to
+ * the confirmation being visible. Each step ends when the next step's form (or the confirmation) is on screen.
+ */
+async function checkoutThroughUi(browser: Browser, storefront: Storefront, proxy: CountingProxy): Promise<CheckoutRun> {
+  const { context, leaks } = await newShopperContext(browser, storefront.url);
+  const origin = new URL(storefront.url).origin;
+  const browserLog: string[] = [];
+  let counting = false;
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!counting || url.origin !== origin) return;
+    browserLog.push(browserRequestKind(request.method(), url, request.headers(), request.resourceType()));
+  });
+
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  try {
+    // Not timed: the shopper is already looking at the product. Wait until the page is hydrated and idle,
+    // so the click below is handled by React and not by a native form post.
+    await page.goto(`/products/${PRODUCT.handle}`, { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: PRODUCT.name }).waitFor();
+
+    const stepMs = {} as Record<Step, number>;
+    const backendMarks = {} as Record<Step, number>;
+    const browserMarks = {} as Record<Step, number>;
+    const backendStart = proxy.log.length;
+    counting = true;
+    const started = performance.now();
+    let stepStart = started;
+    const endStep = (step: Step) => {
+      const now = performance.now();
+      stepMs[step] = now - stepStart;
+      stepStart = now;
+      backendMarks[step] = proxy.log.length;
+      browserMarks[step] = browserLog.length;
+    };
+
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByRole("link", { name: /^Cart, 1 item$/ }).waitFor({ timeout: WAIT_MS });
+    endStep("add to cart");
+
+    // To the checkout the way a shopper goes: the header's cart link, then the cart's checkout button.
+    await page.getByRole("link", { name: /^Cart, 1 item$/ }).click();
+    await page.getByRole("link", { name: "Go to checkout" }).click();
+    await page.getByRole("form", { name: "Contact and addresses" }).waitFor({ timeout: WAIT_MS });
+    await fillContactAndAddress(page, uniqueEmail("bench"), ADDRESSES.germany);
+    await page.getByRole("form", { name: "Delivery" }).waitFor({ timeout: WAIT_MS });
+    endStep("address");
+
+    await chooseDelivery(page, "Standard delivery");
+    await page.getByRole("form", { name: "Payment method" }).waitFor({ timeout: WAIT_MS });
+    endStep("delivery");
+
+    await chooseCardPayment(page);
+    endStep("payment");
+
+    await fillCard(page, CARDS.pays);
+    // Bring the button into view first, as a shopper's scroll does: clicked straight from below the fold, the
+    // click can land while the card frame is still resizing after the typing, and then it misses the button.
+    await placeOrderButton(page).scrollIntoViewIfNeeded();
+    await placeOrderButton(page).click();
+    await page.getByRole("heading", { name: "Thank you for your order" }).waitFor({ timeout: WAIT_MS });
+    endStep("place order");
+    counting = false;
+
+    if (leaks.length > 0) throw new Error(`requests to Stripe hosts the double does not stand in for: ${leaks.join(", ")}`);
+    const backendEntries = proxy.log.slice(backendStart, backendMarks["place order"]);
+    const requestsByStep = {} as CheckoutRun["requestsByStep"];
+    {
+      let backendFrom = backendStart;
+      let browserFrom = 0;
+      for (const step of STEPS) {
+        requestsByStep[step] = {
+          backend: proxy.log.slice(backendFrom, backendMarks[step]),
+          browser: browserLog.slice(browserFrom, browserMarks[step]),
+        };
+        backendFrom = backendMarks[step];
+        browserFrom = browserMarks[step];
+      }
+    }
+    const byStep = (marks: Record<Step, number>, start: number) => {
+      const counts = {} as Record<Step, number>;
+      let previous = start;
+      for (const step of STEPS) {
+        counts[step] = marks[step] - previous;
+        previous = marks[step];
+      }
+      return counts;
+    };
+    return {
+      stepMs,
+      totalMs: stepStart - started,
+      backend: tally(backendEntries),
+      backendTotal: backendEntries.length,
+      backendByStep: byStep(backendMarks, backendStart),
+      browser: tally(browserLog),
+      browserTotal: browserLog.length,
+      browserByStep: byStep(browserMarks, 0),
+      requestsByStep,
+    };
+  } catch (error) {
+    // Leave what the shopper saw, to tell a slow step from a broken one.
+    const screenshot = path.join(LOG_DIR, "checkout-failure.png");
+    await page.screenshot({ path: screenshot, fullPage: true }).catch(() => undefined);
+    const alerts = await page.getByRole("alert").allTextContents().catch(() => []);
+    throw new Error(`checkout failed at ${page.url()} (screenshot ${screenshot}; alerts: ${JSON.stringify(alerts)}; console errors: ${JSON.stringify(consoleErrors)})`, { cause: error });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A new cart with one in-stock variant of the bench's product, made through the backend directly (not through
+ * the storefront, so not counted). In stock matters: the stack is shared and long-lived, and a size sells out.
+ */
+async function freshCart(sdk: Medusa): Promise<string> {
+  const region = stack.regions.eu;
+  const { products } = await sdk.store.product.list({
+    handle: PRODUCT.handle,
+    region_id: region.id,
+    fields: "id,variants.id,variants.manage_inventory,variants.allow_backorder,+variants.inventory_quantity",
+  });
+  const variant = products[0]?.variants?.find(
+    (candidate) => !candidate.manage_inventory || candidate.allow_backorder || (candidate.inventory_quantity ?? 0) > 0,
+  );
+  if (!variant) throw new Error(`${PRODUCT.handle} is sold out in every size on this stack`);
+  const { cart } = await sdk.store.cart.create(
+    { region_id: region.id, items: [{ variant_id: variant.id, quantity: 1 }] },
+    { fields: "id" },
+  );
+  return cart.id;
+}
+
+/** A cart at the review step (address, standard delivery, a Stripe session), made as the storefront would. */
+async function cartAtReview(sdk: Medusa): Promise<string> {
+  const cartId = await freshCart(sdk);
+  const address = { first_name: "Erika", last_name: "Mustermann", address_1: "Heidestraße 17", city: "Köln", postal_code: "51147", country_code: "de" };
+  await sdk.store.cart.update(cartId, { email: uniqueEmail("bench-review"), shipping_address: address, billing_address: address }, { fields: "id" });
+  const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cartId });
+  const standard = shipping_options.find((option) => option.type?.code === "standard") ?? shipping_options[0];
+  if (!standard) throw new Error("no shipping option for the bench's cart");
+  await sdk.store.cart.addShippingMethod(cartId, { option_id: standard.id }, { fields: "id" });
+  await initiateStripeSession(sdk, cartId);
+  return cartId;
+}
+
+interface ScriptLoad {
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * The JavaScript the checkout page loads: a fresh browser opens the review step of a cart that is ready to
+ * pay and waits until the card form is mounted. Counted: every script file the page itself loaded from the
+ * storefront, gzip-compressed here (level 6, what `next start` serves). Not counted: Stripe's own script and
+ * everything inside its frames (other origins), and the page's inline RSC payload (data, not code).
+ */
+async function checkoutPageJavaScript(browser: Browser, storefront: Storefront, sdk: Medusa): Promise<ScriptLoad[]> {
+  const cartId = await cartAtReview(sdk);
+  const { context, leaks } = await newShopperContext(browser, storefront.url);
+  try {
+    await context.addCookies([{ name: "cart_id", value: cartId, url: storefront.url }]);
+    const page = await context.newPage();
+    const origin = new URL(storefront.url).origin;
+    const scripts: Response[] = [];
+    page.on("response", (response) => {
+      const request = response.request();
+      if (request.resourceType() === "script" && request.frame() === page.mainFrame() && new URL(response.url()).origin === origin) {
+        scripts.push(response);
+      }
+    });
+    await page.goto("/checkout?step=review");
+    await waitForCardForm(page);
+    if (leaks.length > 0) throw new Error(`requests to Stripe hosts the double does not stand in for: ${leaks.join(", ")}`);
+    const unique = new Map<string, Response>();
+    for (const response of scripts) unique.set(response.url(), response);
+    return Promise.all(
+      [...unique.values()].map(async (response) => {
+        const body = await response.body();
+        return { url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length };
+      }),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+async function waitForCardForm(page: Page): Promise<void> {
+  const button = placeOrderButton(page);
+  await button.waitFor({ timeout: WAIT_MS });
+  // The button is enabled once Stripe's Payment Element reported ready.
+  await page.waitForFunction(
+    (element) => element instanceof HTMLButtonElement && !element.disabled,
+    await button.elementHandle(),
+    { timeout: WAIT_MS },
+  );
+}
+
+/** Time to first byte of /checkout for a cart that was just made (one item, nothing else yet). */
+async function checkoutTtfb(storefront: Storefront, sdk: Medusa, proxy: CountingProxy): Promise<{ ttfbMs: number; backendRequests: number }> {
+  const cartId = await freshCart(sdk);
+
+  const before = proxy.log.length;
+  const url = new URL("/checkout?step=address", storefront.url);
+  const ttfbMs = await new Promise<number>((resolve, reject) => {
+    const started = performance.now();
+    // A new connection, as a shopper's first request would be; the first byte is the status line.
+    const request = http.get(url, { agent: false, headers: { cookie: `cart_id=${cartId}`, "accept-encoding": "gzip" } }, (response) => {
+      const ttfb = performance.now() - started;
+      if (response.statusCode !== 200) reject(new Error(`GET ${url.pathname}${url.search}: HTTP ${response.statusCode}`));
+      // Read the page to the end so the server's work for it is finished before the next measurement.
+      response.resume();
+      response.once("end", () => resolve(ttfb));
+    });
+    request.once("error", reject);
+  });
+  return { ttfbMs, backendRequests: proxy.log.length - before };
+}
+
+// ---------------------------------------------------------------------------------------------- Lighthouse
+
+interface LighthouseRun {
+  score: number;
+  metrics: Record<string, number>;
+}
+
+const LIGHTHOUSE_METRICS = [
+  "first-contentful-paint",
+  "largest-contentful-paint",
+  "total-blocking-time",
+  "cumulative-layout-shift",
+  "speed-index",
+] as const;
+
+/**
+ * The double as Lighthouse's page loads it: from 127.0.0.1 while the storefront is on localhost. Two sites, so
+ * Chromium runs the card frame in its own process, as it does for Stripe's frames on js.stripe.com in
+ * production; from localhost, the frame would share the page's main thread and its work would count as the
+ * page's blocking time, which no shopper's browser would see.
+ */
+function lighthouseDoubleUrl(): string {
+  const url = new URL(stack.stripe.doubleUrl);
+  if (url.hostname === "localhost") url.hostname = "127.0.0.1";
+  return url.origin;
+}
+
+/** Debian's Chromium for Lighthouse, started here with a debugging port (Lighthouse connects to it). */
+async function startLighthouseChrome(port: number): Promise<{ child: ChildProcess; profile: string }> {
+  if (!(await isPortFree(port))) throw new Error(`port ${port} (Lighthouse's Chromium) is in use`);
+  const profile = mkdtempSync(path.join(os.tmpdir(), "bench-lighthouse-"));
+  const logFile = path.join(LOG_DIR, "lighthouse-chromium.log");
+  const out = openSync(logFile, "w");
+  const child = spawn(
+    chromiumLaunchOptions.executablePath,
+    [...chromiumLaunchOptions.args, "--headless=new", `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, "about:blank"],
+    { detached: true, stdio: ["ignore", out, out] },
+  );
+  closeSync(out);
+  await waitUntil(() => httpOk(`http://127.0.0.1:${port}/json/version`), {
+    timeoutMs: 30_000,
+    pid: child.pid,
+    logFile,
+    what: "Chromium for Lighthouse",
+  });
+  return { child, profile };
+}
+
+async function lighthouseRun(url: string, cartId: string, chromePort: number): Promise<LighthouseRun> {
+  const result = await lighthouse(url, {
+    port: chromePort,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance"],
+    // The cart cookie, so the checkout page has a cart (Lighthouse resets the browser's storage itself).
+    extraHeaders: { Cookie: `cart_id=${cartId}` },
+  });
+  const lhr = result?.lhr;
+  if (!lhr) throw new Error("Lighthouse returned no result");
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.finalDisplayedUrl && !lhr.finalDisplayedUrl.includes("step=review")) {
+    throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not the review step`);
+  }
+  const score = lhr.categories.performance?.score;
+  if (typeof score !== "number") throw new Error("Lighthouse gave no performance score");
+  // The whole report of the latest run, to see what a score is made of (open it in the Lighthouse viewer).
+  writeFileSync(path.join(RESULTS_DIR, "lighthouse-review.json"), JSON.stringify(lhr));
+  const metrics: Record<string, number> = {};
+  for (const id of LIGHTHOUSE_METRICS) metrics[id] = lhr.audits[id]?.numericValue ?? Number.NaN;
+  return { score, metrics };
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+interface Row {
+  figure: string;
+  value: string;
+  budget: string;
+  verdict: string;
+  reference: string;
+}
+
+function verdict(value: number, budget: number, direction: "max" | "min"): string {
+  if (Number.isNaN(value)) return "not measured";
+  return (direction === "max" ? value <= budget : value >= budget) ? "ok" : "OVER BUDGET";
+}
+
+function printTable(rows: Row[]): void {
+  const headers: Row = { figure: "figure (median)", value: "value", budget: "budget", verdict: "", reference: "old starter" };
+  const keys = Object.keys(headers) as (keyof Row)[];
+  const widths = keys.map((key) => Math.max(headers[key].length, ...rows.map((row) => row[key].length)));
+  const line = (row: Row) => keys.map((key, index) => row[key].padEnd(widths[index] ?? 0)).join("  ").trimEnd();
+  log(line(headers));
+  log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of rows) log(line(row));
+}
+
+function printBreakdown(title: string, counts: Record<string, number>): void {
+  log(`\n${title}`);
+  const entries = Object.entries(counts).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [key, count] of entries) log(`  ${String(count).padStart(4)}  ${key}`);
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+// ---------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const benchStarted = performance.now();
+  // Timings depend on what else the machine is doing (the stack is shared): say how busy it was.
+  const loadBefore = os.loadavg()[0] ?? Number.NaN;
+  mkdirSync(LOG_DIR, { recursive: true });
+
+  if (!(await httpOk(`${stack.backendUrl}/health`).catch(() => false))) {
+    throw new Error(`Medusa does not answer at ${stack.backendUrl}: run \`npm run backend:start\` first.`);
+  }
+
+  let buildMs: number | null = null;
+  if (options.build) {
+    log("Building the storefront (next build)…");
+    const started = performance.now();
+    await runLogged(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], path.join(LOG_DIR, "build.log"), {
+      cwd: ROOT,
+      env: { ...process.env, ...storefrontEnv({ withDoubleScript: false }) },
+    });
+    buildMs = performance.now() - started;
+    log(`  built in ${(buildMs / 1000).toFixed(1)} s`);
+  }
+
+  const proxy = await startCountingProxy(stack.backendUrl, options.port + 90);
+  let measured: Storefront | undefined;
+  let demo: Storefront | undefined;
+  let browser: Browser | undefined;
+  let lighthouseChrome: { child: ChildProcess; profile: string } | undefined;
+  const cleanUp = async () => {
+    await browser?.close().catch(() => undefined);
+    if (lighthouseChrome?.child.pid) await stopProcessGroup(lighthouseChrome.child.pid, 5_000);
+    if (lighthouseChrome) rmSync(lighthouseChrome.profile, { recursive: true, force: true });
+    await Promise.all([stopStorefront(measured), stopStorefront(demo)]);
+    await proxy.close();
+  };
+  const interrupted = () => {
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+
+  try {
+    measured = await startStorefront(
+      options.port,
+      { ...storefrontEnv({ withDoubleScript: false }), MEDUSA_BACKEND_URL: proxy.url },
+      "measured",
+    );
+    log(`Storefront ${measured.url} → counting proxy ${proxy.url} → Medusa ${stack.backendUrl}`);
+    browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
+    const sdk = storeSdk();
+
+    // One checkout first, not recorded: the first requests after `next start` compile and load code.
+    log("Warm-up checkout (not recorded)…");
+    await checkoutThroughUi(browser, measured, proxy);
+
+    const checkouts: CheckoutRun[] = [];
+    const scripts: ScriptLoad[][] = [];
+    const ttfbs: { ttfbMs: number; backendRequests: number }[] = [];
+    for (let run = 1; run <= options.runs; run++) {
+      const checkout = await checkoutThroughUi(browser, measured, proxy);
+      checkouts.push(checkout);
+      scripts.push(await checkoutPageJavaScript(browser, measured, sdk));
+      ttfbs.push(await checkoutTtfb(measured, sdk, proxy));
+      const js = scripts.at(-1)?.reduce((sum, script) => sum + script.gzipBytes, 0) ?? 0;
+      log(
+        `  run ${run}/${options.runs}: checkout ${ms(checkout.totalMs)}, ${checkout.backendTotal} backend / ` +
+          `${checkout.browserTotal} browser requests, JS ${kb(js)}, TTFB ${ms(ttfbs.at(-1)?.ttfbMs ?? Number.NaN)}`,
+      );
+    }
+    await browser.close();
+    browser = undefined;
+    await stopStorefront(measured);
+    measured = undefined;
+
+    const lighthouseRuns: LighthouseRun[] = [];
+    if (options.lighthouse) {
+      demo = await startStorefront(
+        options.port + 1,
+        { ...storefrontEnv({ withDoubleScript: true }), STRIPE_DOUBLE_URL: lighthouseDoubleUrl() },
+        "lighthouse-demo",
+      );
+      lighthouseChrome = await startLighthouseChrome(options.port + 91);
+      const url = `${demo.url}/checkout?step=review`;
+      log(`Lighthouse (mobile) on ${url} (demo mode: the double's Stripe.js from ${lighthouseDoubleUrl()})…`);
+      // Not recorded, as above: the first render of a new server is slower than any shopper's.
+      await lighthouseRun(url, await cartAtReview(sdk), options.port + 91);
+      for (let run = 1; run <= options.runs; run++) {
+        const result = await lighthouseRun(url, await cartAtReview(sdk), options.port + 91);
+        lighthouseRuns.push(result);
+        log(`  run ${run}/${options.runs}: score ${result.score.toFixed(2)}`);
+      }
+    }
+
+    // ------------------------------------------------------------------------------------------ figures
+    const jsTotals = scripts.map((run) => run.reduce((sum, script) => sum + script.gzipBytes, 0));
+    const figures = {
+      javascriptGzipBytes: median(jsTotals),
+      javascriptFiles: median(scripts.map((run) => run.length)),
+      ttfbMs: median(ttfbs.map((entry) => entry.ttfbMs)),
+      ttfbBackendRequests: median(ttfbs.map((entry) => entry.backendRequests)),
+      checkoutMs: median(checkouts.map((run) => run.totalMs)),
+      stepMs: Object.fromEntries(STEPS.map((step) => [step, median(checkouts.map((run) => run.stepMs[step]))])) as Record<Step, number>,
+      backendRequests: median(checkouts.map((run) => run.backendTotal)),
+      backendByStep: Object.fromEntries(STEPS.map((step) => [step, median(checkouts.map((run) => run.backendByStep[step]))])) as Record<Step, number>,
+      backendByRoute: medianTally(checkouts.map((run) => run.backend)),
+      browserRequests: median(checkouts.map((run) => run.browserTotal)),
+      browserByStep: Object.fromEntries(STEPS.map((step) => [step, median(checkouts.map((run) => run.browserByStep[step]))])) as Record<Step, number>,
+      browserByKind: medianTally(checkouts.map((run) => run.browser)),
+      lighthouseScore: options.lighthouse ? median(lighthouseRuns.map((run) => run.score)) : Number.NaN,
+      lighthouseMetrics: Object.fromEntries(
+        LIGHTHOUSE_METRICS.map((id) => [id, median(lighthouseRuns.map((run) => run.metrics[id] ?? Number.NaN))]),
+      ),
+    };
+
+    const rows: Row[] = [
+      {
+        figure: "checkout page JS at review (gzip, Stripe excluded)",
+        value: `${kb(figures.javascriptGzipBytes)} in ${figures.javascriptFiles} files`,
+        budget: `≤ ${BUDGETS.jsKb} kB`,
+        verdict: verdict(figures.javascriptGzipBytes / 1000, BUDGETS.jsKb, "max"),
+        reference: `${REFERENCE.jsKb} kB`,
+      },
+      {
+        figure: "checkout page TTFB, fresh cart",
+        value: `${ms(figures.ttfbMs)} (${figures.ttfbBackendRequests} backend req.)`,
+        budget: "—",
+        verdict: "",
+        reference: "—",
+      },
+      ...STEPS.map((step) => ({
+        figure: `  checkout step: ${step}`,
+        value: `${ms(figures.stepMs[step])} (${figures.backendByStep[step]} backend, ${figures.browserByStep[step]} browser req.)`,
+        budget: "",
+        verdict: "",
+        reference: "",
+      })),
+      {
+        figure: "whole checkout through the UI",
+        value: ms(figures.checkoutMs),
+        budget: `≤ ${BUDGETS.checkoutMs} ms`,
+        verdict: verdict(figures.checkoutMs, BUDGETS.checkoutMs, "max"),
+        reference: `${REFERENCE.checkoutMs} ms`,
+      },
+      {
+        figure: "storefront server → Medusa requests",
+        value: String(figures.backendRequests),
+        budget: `≤ ${BUDGETS.backendRequests}`,
+        verdict: verdict(figures.backendRequests, BUDGETS.backendRequests, "max"),
+        reference: String(REFERENCE.backendRequests),
+      },
+      {
+        figure: "browser → storefront requests",
+        value: String(figures.browserRequests),
+        budget: `≤ ${BUDGETS.browserRequests}`,
+        verdict: verdict(figures.browserRequests, BUDGETS.browserRequests, "max"),
+        reference: String(REFERENCE.browserRequests),
+      },
+      {
+        figure: "Lighthouse mobile performance, review step",
+        value: options.lighthouse ? figures.lighthouseScore.toFixed(2) : "skipped",
+        budget: `≥ ${BUDGETS.lighthouse}`,
+        verdict: verdict(figures.lighthouseScore, BUDGETS.lighthouse, "min"),
+        reference: String(REFERENCE.lighthouse),
+      },
+    ];
+
+    const totalSeconds = (performance.now() - benchStarted) / 1000;
+    const loadAfter = os.loadavg()[0] ?? Number.NaN;
+    const cpus = os.cpus().length;
+    log(`\nBench: medians of ${options.runs} run${options.runs === 1 ? "" : "s"} (after one warm-up), production build, local stack, Stripe double.`);
+    log(`Checkout: ${PRODUCT.name} from its product page, 4242 card; each step ends when the next form is on screen.`);
+    log(`Address step includes going there: header cart link → "Go to checkout". Place order includes typing the card.`);
+    log(
+      `Machine: ${cpus} CPUs, load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end` +
+        `${Math.max(loadBefore, loadAfter) > cpus ? " (busy: timings are slower than on an idle machine; request counts are not affected)" : ""}.\n`,
+    );
+    printTable(rows);
+    printBreakdown("Storefront server → Medusa during the checkout, by route (median per route):", figures.backendByRoute);
+    printBreakdown("Browser → storefront during the checkout, by kind (median per kind):", figures.browserByKind);
+    if (options.lighthouse) {
+      const metrics = figures.lighthouseMetrics;
+      log(
+        `\nLighthouse measured /checkout?step=review (card form step) in demo mode, mobile preset: ` +
+          `FCP ${ms(metrics["first-contentful-paint"] ?? Number.NaN)}, LCP ${ms(metrics["largest-contentful-paint"] ?? Number.NaN)}, ` +
+          `TBT ${ms(metrics["total-blocking-time"] ?? Number.NaN)}, CLS ${(metrics["cumulative-layout-shift"] ?? Number.NaN).toFixed(3)}, ` +
+          `SI ${ms(metrics["speed-index"] ?? Number.NaN)}`,
+      );
+    }
+    const firstRun = scripts[0] ?? [];
+    log(`\nScripts at the review step (run 1), gzip: ${firstRun.map((s) => `${path.basename(s.url)} ${kb(s.gzipBytes)}`).join(", ")}`);
+    log(`\nnpm run bench took ${totalSeconds.toFixed(0)} s${buildMs === null ? " (no build)" : ` (build ${(buildMs / 1000).toFixed(0)} s)`}.`);
+
+    const output = {
+      measuredAt: new Date().toISOString(),
+      runs: options.runs,
+      budgets: BUDGETS,
+      reference: REFERENCE,
+      medians: figures,
+      perRun: { checkouts, scripts, ttfbs, lighthouse: lighthouseRuns },
+      buildMs,
+      benchSeconds: totalSeconds,
+      machine: { cpus, loadAverageAtStart: loadBefore, loadAverageAtEnd: loadAfter },
+    };
+    writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(output, null, 2)}\n`);
+    log(`Figures written to ${path.relative(process.cwd(), path.join(RESULTS_DIR, "latest.json"))}`);
+  } catch (error) {
+    for (const storefront of [measured, demo]) {
+      if (storefront) process.stderr.write(`--- ${storefront.logFile} ---\n${tail(storefront.logFile)}\n`);
+    }
+    throw error;
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
