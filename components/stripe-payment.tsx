@@ -5,9 +5,8 @@ import type { Stripe, StripeElementsOptions } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
 import { unstable_rethrow } from "next/navigation";
 import { type FormEvent, startTransition, useRef, useState } from "react";
-import { describeStripeError } from "@/lib/errors";
-import type { FormState } from "@/lib/form";
-import type { AmountCheck } from "@/lib/payments";
+import { MESSAGES, describeStripeError } from "@/lib/errors";
+import type { AmountCheck, PlaceOrderResult } from "@/lib/payments";
 
 /** PaymentIntent states after which the money is secured and the cart may be completed. */
 const PAYMENT_SECURED = new Set(["requires_capture", "succeeded", "processing"]);
@@ -76,7 +75,7 @@ interface StripePaymentProps {
   cartId: string;
   totalLabel: string;
   checkPaymentAmount: () => Promise<AmountCheck>;
-  placeOrder: () => Promise<FormState>;
+  placeOrder: () => Promise<PlaceOrderResult>;
 }
 
 /** Checkout step 4: card details in Stripe's Payment Element, and the one button that pays. */
@@ -175,7 +174,10 @@ function PaymentForm({
     startTransition(async () => {
       try {
         const result = await placeOrder();
-        if (result?.error) release(result.error);
+        // The payment was released and a new PaymentIntent replaces it: remount the card form with it, so a
+        // retry confirms the new one (the secured ref belongs to the old form and goes with it).
+        if (result?.clientSecret) onSessionReplaced(result.clientSecret, result.error ?? MESSAGES.unknown);
+        else if (result?.error) release(result.error);
       } catch (caught) {
         // The action's redirect to the confirmation also rejects this promise; the router is
         // already following it, so there is nothing left to do here.

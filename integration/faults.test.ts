@@ -7,6 +7,7 @@ import {
   eventually,
   initiateStripeSession,
   ordersFor,
+  productWithStock,
   retrievePaymentIntent,
   shopperEmail,
   stack,
@@ -106,9 +107,34 @@ describe("placing the order under races", () => {
     const ready = await cartReadyForPayment(store, email);
     const { paymentIntent } = await initiateStripeSession(store, ready.id);
     const outcome = await completeCart(ready.id);
-    expect(outcome).toEqual({ type: "failed", message: MESSAGES.paymentNotAuthorized });
+    expect(outcome).toMatchObject({ type: "failed", message: MESSAGES.paymentNotAuthorized });
     expect(await ordersFor(admin, email)).toHaveLength(0);
     expect((await retrievePaymentIntent(paymentIntent.id)).amount_received).toBe(0);
+    await expectInvariant({ emails: [email], cartIds: [ready.id], paymentIntentIds: [paymentIntent.id] });
+  });
+
+  test("stock runs out between payment and completion: a clear message, no order, and the authorization is released", async () => {
+    const email = shopperEmail("stock");
+    const product = await productWithStock(admin, 3);
+    const ready = await cartReadyForPayment(store, email, { productHandle: product.handle });
+    const { paymentIntent } = await initiateStripeSession(store, ready.id);
+    expect((await confirmAsBrowser(paymentIntent, "pm_card_visa")).body).toMatchObject({ status: "requires_capture" });
+
+    // Another shopper bought the last ones while this one was typing the card.
+    await admin.admin.inventoryItem.updateLevel(product.inventoryItemId, stack.stockLocationId, { stocked_quantity: 0 });
+
+    const outcome = await completeCart(ready.id);
+    expect(outcome).toMatchObject({ type: "failed", message: MESSAGES.outOfStock });
+    // The card form gets a new PaymentIntent to remount with; it holds nothing until confirmed.
+    const replacement = outcome.type === "failed" ? outcome.clientSecret : undefined;
+    expect(replacement).toMatch(/^pi_.+_secret_/);
+    // The money the shopper's bank holds is given back: the PaymentIntent is canceled, nothing was received.
+    const released = await eventually(async () => {
+      const intent = await retrievePaymentIntent(paymentIntent.id);
+      return intent.status === "canceled" ? intent : undefined;
+    }, "the authorization to be released");
+    expect(released.amount_received).toBe(0);
+    expect(await ordersFor(admin, email)).toHaveLength(0);
     await expectInvariant({ emails: [email], cartIds: [ready.id], paymentIntentIds: [paymentIntent.id] });
   });
 });
