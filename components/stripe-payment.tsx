@@ -4,7 +4,7 @@ import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-
 import type { Stripe, StripeElementsOptions } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
 import { unstable_rethrow } from "next/navigation";
-import { type FormEvent, startTransition, useRef, useState } from "react";
+import { type FormEvent, startTransition, useEffect, useRef, useState } from "react";
 import { MESSAGES, describeStripeError } from "@/lib/errors";
 import type { AmountCheck, PlaceOrderResult } from "@/lib/payments";
 
@@ -22,6 +22,13 @@ function isNextNavigation(error: unknown): boolean {
 }
 
 const stripeLoads = new Map<string, Promise<Stripe | null>>();
+/** Each load attempt gets a number: Elements' `stripe` prop cannot change in place, so a retry remounts it. */
+const loadAttempts = new WeakMap<Promise<Stripe | null>, number>();
+let attempts = 0;
+
+function loadAttempt(loading: Promise<Stripe | null>): number {
+  return loadAttempts.get(loading) ?? 0;
+}
 
 /**
  * Loads Stripe.js once per page. With the offline stand-in (demo only), its script is injected
@@ -36,9 +43,10 @@ function loadStripeOnce(publishableKey: string, stripeDoubleUrl: string | null):
     loading = (stripeDoubleUrl ? injectScript(`${stripeDoubleUrl}/js/endive/stripe.js`) : Promise.resolve()).then(() =>
       loadStripe(publishableKey),
     );
-    // A failed load must not stick: the next mount tries again.
+    // A failed load must not stick: the next mount or a retry tries again.
     loading.catch(() => stripeLoads.delete(cacheKey));
     stripeLoads.set(cacheKey, loading);
+    loadAttempts.set(loading, ++attempts);
   }
   return loading;
 }
@@ -80,13 +88,48 @@ interface StripePaymentProps {
 
 /** Checkout step 4: card details in Stripe's Payment Element, and the one button that pays. */
 export function StripePayment({ clientSecret: initialSecret, publishableKey, stripeDoubleUrl, ...rest }: StripePaymentProps) {
-  const [stripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
+  const [stripePromise, setStripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
   const [clientSecret, setClientSecret] = useState(initialSecret);
   const [notice, setNotice] = useState<string | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+
+  // Stripe.js comes from js.stripe.com: a blocker, a flaky network or an outage there must not leave a blank
+  // step. Say so and offer a retry (the failed load is forgotten by loadStripeOnce, so a retry fetches again).
+  useEffect(() => {
+    let current = true;
+    stripePromise.then(
+      (stripe) => current && setLoadFailed(stripe === null && typeof window !== "undefined"),
+      () => current && setLoadFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [stripePromise]);
+
+  if (loadFailed) {
+    return (
+      <div className="space-y-3" role="alert">
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          The secure card form could not be loaded. Please check your connection (or an ad blocker) and try again.
+          Nothing has been charged.
+        </p>
+        <button
+          type="button"
+          className="btn-primary w-full"
+          onClick={() => {
+            setLoadFailed(false);
+            setStripePromise(loadStripeOnce(publishableKey, stripeDoubleUrl));
+          }}
+        >
+          Try loading the card form again
+        </button>
+      </div>
+    );
+  }
 
   return (
     // A new client secret is a new PaymentIntent: remount Elements (it cannot change in place).
-    <Elements key={clientSecret} stripe={stripePromise} options={{ clientSecret, appearance }}>
+    <Elements key={`${clientSecret}|${loadAttempt(stripePromise)}`} stripe={stripePromise} options={{ clientSecret, appearance }}>
       <PaymentForm
         clientSecret={clientSecret}
         notice={notice}
