@@ -1,6 +1,6 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { Page } from "@playwright/test";
-import { adminSdk, cartReadyForPayment, confirmAsBrowser, initiateStripeSession, shopperEmail, storeSdk } from "../integration/support/stack";
+import { adminSdk, cartReadyForPayment, confirmAsBrowser, initiateStripeSession, productWithStock, shopperEmail, storeSdk } from "../integration/support/stack";
 import { checkPaymentInvariant, paymentIntentIdsIn, type InvariantScope } from "../integration/support/invariant";
 import { PROXY_CONTROL_PORT } from "./faults.config";
 import { CARDS, expect, fillCard, test } from "./support/fixtures";
@@ -77,7 +77,9 @@ test.describe("cart cookies that cannot be used", () => {
 
   test("a cart cookie naming a cart that became an order: an empty cart, and adding starts a new one", async ({ page, context, baseURL }) => {
     const email = shopperEmail("completed-cookie");
-    const ready = await cartReadyForPayment(store, email);
+    // A product of its own: the shared ones' stock is used up by every suite on the stack.
+    const product = await productWithStock(admin, 5);
+    const ready = await cartReadyForPayment(store, email, { productHandle: product.handle });
     const { paymentIntent } = await initiateStripeSession(store, ready.id);
     await confirmAsBrowser(paymentIntent, "pm_card_visa");
     expect((await store.store.cart.complete(ready.id)).type).toBe("order");

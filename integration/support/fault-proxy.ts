@@ -38,8 +38,9 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
     port: address.port,
     setMode(next) {
       mode = next;
-      // Kept-alive connections from before the switch would bypass the new mode: cut them.
-      if (next !== "pass") for (const socket of sockets) socket.destroy();
+      // Kept-alive connections from before the switch would keep the old behaviour (a hung one stays hung):
+      // cut them all, as a backend that goes down or restarts does.
+      for (const socket of sockets) socket.destroy();
     },
     mode: () => mode,
     close: () =>
