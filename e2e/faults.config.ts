@@ -47,7 +47,7 @@ export default defineConfig({
       cwd: "..",
       stdout: "pipe",
       // A short time-out so the "slow backend" case does not make the suite slow; production's default is 10 s.
-      env: { STOREFRONT_MEDUSA_URL: `http://127.0.0.1:${PROXY_PORT}`, MEDUSA_TIMEOUT_MS: "3000" },
+      env: { STOREFRONT_MEDUSA_URL: `http://127.0.0.1:${PROXY_PORT}`, MEDUSA_TIMEOUT_MS: "5000" },
     },
   ],
 });

@@ -27,11 +27,14 @@ const HOSTILE_STRINGS = [
   "NaN",
 ] as const;
 
-const BAD_QUANTITIES = ["0", "-1", "-99", "100", "1000000", "1e9", "1.5", "0x10", "abc", "", " ", "Infinity", "-Infinity", "NaN", "9".repeat(400)] as const;
+const BAD_QUANTITIES = [
+  ...["0", "-1", "-99", "100", "1000000", "1e9", "1.5", "0x10", "1e1", "+5", "٣", "abc", "Infinity", "-Infinity", "9".repeat(400)],
+  ...HOSTILE_STRINGS,
+] as const;
 
 const BAD_EMAILS = ["", "plain", "@example.com", "a@", "a@b", "a b@example.com", "a@@example.com", `${"a".repeat(250)}@example.com`, "<a@example.com>", "a@example.com\u0000"] as const;
 
-const BAD_COUNTRIES = ["", "xx", "zz", "deu", "d", "12", "<de>", "de\u0000", "de; drop", "ü"] as const;
+const BAD_COUNTRIES = ["xx", "zz", "deu", "d", "12", "<de>", "de\u0000", "de; drop", "ü", ...HOSTILE_STRINGS] as const;
 
 /** Ids that look plausible but do not exist, or are not ids at all. */
 export function badIds(prefix: string): string[] {
