@@ -4,7 +4,13 @@ import { fileURLToPath } from "node:url";
 // Integration tests: need the local stack (`npm run backend:start`), or real Stripe test keys for the
 // contract suite. Files run one after another: they share one backend.
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // The fault suite runs the storefront's own server code (lib/) against the real backend.
+      "server-only": fileURLToPath(new URL("./integration/support/server-only-stub.ts", import.meta.url)),
+    },
+  },
   test: {
     include: ["integration/**/*.test.ts"],
     environment: "node",

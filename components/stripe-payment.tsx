@@ -6,9 +6,8 @@ import { loadStripe } from "@stripe/stripe-js/pure";
 import { unstable_rethrow } from "next/navigation";
 import { type FormEvent, startTransition, useEffect, useRef, useState } from "react";
 import type { BillingDefaults } from "@/lib/billing-defaults";
-import { describeStripeError } from "@/lib/errors";
-import type { FormState } from "@/lib/form";
-import type { AmountCheck } from "@/lib/payments";
+import { MESSAGES, describeStripeError } from "@/lib/errors";
+import type { AmountCheck, PlaceOrderResult } from "@/lib/payments";
 
 /** PaymentIntent states after which the money is secured (the cart may be completed, the link is paid). */
 const PAYMENT_SECURED = new Set(["requires_capture", "succeeded", "processing"]);
@@ -24,6 +23,13 @@ function isNextNavigation(error: unknown): boolean {
 }
 
 const stripeLoads = new Map<string, Promise<Stripe | null>>();
+/** Each load attempt gets a number: Elements' `stripe` prop cannot change in place, so a retry remounts it. */
+const loadAttempts = new WeakMap<Promise<Stripe | null>, number>();
+let attempts = 0;
+
+function loadAttempt(loading: Promise<Stripe | null>): number {
+  return loadAttempts.get(loading) ?? 0;
+}
 
 /**
  * Loads Stripe.js once per page. With the offline stand-in (demo only), its script is injected
@@ -38,9 +44,10 @@ function loadStripeOnce(publishableKey: string, stripeDoubleUrl: string | null):
     loading = (stripeDoubleUrl ? injectScript(`${stripeDoubleUrl}/js/endive/stripe.js`) : Promise.resolve()).then(() =>
       loadStripe(publishableKey),
     );
-    // A failed load must not stick: the next mount tries again.
+    // A failed load must not stick: the next mount or a retry tries again.
     loading.catch(() => stripeLoads.delete(cacheKey));
     stripeLoads.set(cacheKey, loading);
+    loadAttempts.set(loading, ++attempts);
   }
   return loading;
 }
@@ -79,7 +86,7 @@ interface StripePaymentProps {
    * After Stripe secured the money: checkout places the order (a server action that redirects), the
    * payment link waits for the webhook. Returns an error for the shopper, or nothing.
    */
-  onPaymentSecured: () => Promise<FormState | undefined | void>;
+  onPaymentSecured: () => Promise<PlaceOrderResult | undefined | void>;
   /**
    * Ask Stripe on mount whether this PaymentIntent was already confirmed (a reload, or the shopper back
    * from a bank's page) and, if so, go straight to `onPaymentSecured` instead of asking for the card again.
@@ -94,13 +101,48 @@ interface StripePaymentProps {
  * payment-link page share it, so declines, 3-D Secure and stale amounts behave the same in both.
  */
 export function StripePayment({ clientSecret: initialSecret, publishableKey, stripeDoubleUrl, ...rest }: StripePaymentProps) {
-  const [stripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
+  const [stripePromise, setStripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
   const [clientSecret, setClientSecret] = useState(initialSecret);
   const [notice, setNotice] = useState<string | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+
+  // Stripe.js comes from js.stripe.com: a blocker, a flaky network or an outage there must not leave a blank
+  // step. Say so and offer a retry (the failed load is forgotten by loadStripeOnce, so a retry fetches again).
+  useEffect(() => {
+    let current = true;
+    stripePromise.then(
+      (stripe) => current && setLoadFailed(stripe === null && typeof window !== "undefined"),
+      () => current && setLoadFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [stripePromise]);
+
+  if (loadFailed) {
+    return (
+      <div className="space-y-3" role="alert">
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          The secure card form could not be loaded. Please check your connection (or an ad blocker) and try again.
+          Nothing has been charged.
+        </p>
+        <button
+          type="button"
+          className="btn-primary w-full"
+          onClick={() => {
+            setLoadFailed(false);
+            setStripePromise(loadStripeOnce(publishableKey, stripeDoubleUrl));
+          }}
+        >
+          Try loading the card form again
+        </button>
+      </div>
+    );
+  }
 
   return (
     // A new client secret is a new PaymentIntent: remount Elements (it cannot change in place).
-    <Elements key={clientSecret} stripe={stripePromise} options={{ clientSecret, appearance }}>
+    <Elements key={`${clientSecret}|${loadAttempt(stripePromise)}`} stripe={stripePromise} options={{ clientSecret, appearance }}>
       <PaymentForm
         clientSecret={clientSecret}
         notice={notice}
@@ -147,7 +189,10 @@ function PaymentForm({
     startTransition(async () => {
       try {
         const result = await onPaymentSecured();
-        if (result?.error) release(result.error);
+        // The payment was released and a new PaymentIntent replaces it (checkout, stock ran out): remount the
+        // card form on it, so a retry confirms the new one (the secured ref belongs to the old form).
+        if (result?.clientSecret) onSessionReplaced(result.clientSecret, result.error ?? MESSAGES.unknown);
+        else if (result?.error) release(result.error);
       } catch (caught) {
         // A redirect from the action also rejects this promise; the router is already following it.
         if (isNextNavigation(caught)) return;

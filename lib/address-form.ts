@@ -1,5 +1,8 @@
 import type { HttpTypes } from "@medusajs/types";
 import { readField } from "./form";
+import { MAX_ADDRESS_FIELD, emailSchema, text } from "./validation";
+
+const ADDRESS_TEXT = text(MAX_ADDRESS_FIELD, "This field");
 
 /**
  * The contact-and-address form: field names, validation and the payload Medusa's cart update
@@ -55,6 +58,9 @@ function readAddress(
     const value = readField(formData, fieldName(kind, field));
     const requiredMessage = REQUIRED[field];
     if (requiredMessage && value === "") fieldErrors[fieldName(kind, field)] = requiredMessage;
+    // Over-long or binary input posted straight at the action (not through our form) gets a sentence too.
+    const checked = ADDRESS_TEXT.safeParse(value);
+    if (!checked.success) fieldErrors[fieldName(kind, field)] = checked.error.issues[0]?.message ?? "Please check this field.";
     if (value !== "") address[field] = field === "country_code" ? value.toLowerCase() : value;
   }
   const country = address.country_code;
@@ -71,7 +77,10 @@ function readAddress(
 export function parseAddressForm(formData: FormData, countryCodes: readonly string[]): AddressFormResult {
   const fieldErrors: Record<string, string> = {};
   const email = readField(formData, "email");
-  if (!EMAIL.test(email)) fieldErrors.email = email === "" ? "Enter your email address." : "Enter a valid email address, like name@example.com.";
+  const checkedEmail = emailSchema.safeParse(email);
+  if (!checkedEmail.success || !EMAIL.test(email)) {
+    fieldErrors.email = checkedEmail.error?.issues[0]?.message ?? "Enter a valid email address, like name@example.com.";
+  }
   const shipping = readAddress(formData, "shipping", countryCodes, fieldErrors);
   const billingSame = readField(formData, "billing_same") === "on";
   // Billing is only checked against required fields, not the region: it may be anywhere.

@@ -4,9 +4,10 @@ import { refresh } from "next/cache";
 import { cache } from "react";
 import { readCartId, writeCartId } from "./cookies";
 import { describeBackendError, httpStatusOf } from "./errors";
-import { type FormState, readField } from "./form";
+import type { FormState } from "./form";
 import { medusa } from "./medusa";
 import { getCurrentCountry } from "./region";
+import { addToCartSchema, parseForm, updateLineSchema } from "./validation";
 
 /**
  * The fields every page needs from the cart, asked for once per request (header count, cart page,
@@ -83,18 +84,12 @@ export function itemCount(cart: Cart | null): number {
   return (cart?.items ?? []).reduce((sum, item) => sum + item.quantity, 0);
 }
 
-function parseQuantity(raw: string): number | null {
-  const quantity = Number(raw);
-  return Number.isInteger(quantity) && quantity >= 0 && quantity <= 99 ? quantity : null;
-}
-
 /** Server action: add a variant, starting a cart in the shopper's region when there is none. */
 export async function addToCart(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
-  const variantId = readField(formData, "variant_id");
-  const quantity = parseQuantity(readField(formData, "quantity") || "1");
-  if (!variantId) return { error: "Please choose a size first.", fieldErrors: { variant_id: "Choose one" } };
-  if (!quantity) return { error: "Please choose a quantity between 1 and 99." };
+  const input = parseForm(addToCartSchema, formData);
+  if (!input.ok) return { error: input.error, fieldErrors: input.fieldErrors };
+  const { variant_id: variantId, quantity } = input.data;
   try {
     const cartId = await readCartId();
     const openCart = cartId ? await fetchCartHeader(cartId) : null;
@@ -119,9 +114,9 @@ export async function addToCart(_previous: FormState, formData: FormData): Promi
 /** Server action: set a line's quantity; 0 removes it. */
 export async function updateLineQuantity(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
-  const lineId = readField(formData, "line_id");
-  const quantity = parseQuantity(readField(formData, "quantity"));
-  if (!lineId || quantity === null) return { error: "Please choose a quantity between 0 and 99." };
+  const input = parseForm(updateLineSchema, formData);
+  if (!input.ok) return { error: input.error, fieldErrors: input.fieldErrors };
+  const { line_id: lineId, quantity } = input.data;
   try {
     const cartId = await readCartId();
     if (!cartId) return { error: "Your cart has expired. Please add your items again." };

@@ -6,8 +6,9 @@ import { parseAddressForm } from "./address-form";
 import { fetchOpenCart } from "./cart";
 import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
-import { type FormState, formValues, readField } from "./form";
+import { type FormState, formValues } from "./form";
 import { medusa } from "./medusa";
+import { chooseDeliverySchema, parseForm } from "./validation";
 
 /** Checkout steps 1 (contact and addresses) and 2 (delivery). Payment lives in payments.ts. */
 
@@ -49,8 +50,9 @@ export async function saveContactAndAddresses(_previous: FormState, formData: Fo
 /** Server action, step 2: the shipping option the shopper picked. */
 export async function chooseDelivery(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
-  const optionId = readField(formData, "shipping_option_id");
-  if (!optionId) return { error: "Please choose a delivery option.", fieldErrors: { shipping_option_id: "Choose one" } };
+  const input = parseForm(chooseDeliverySchema, formData);
+  if (!input.ok) return { error: input.error, fieldErrors: input.fieldErrors };
+  const optionId = input.data.shipping_option_id;
   const cartId = await readCartId();
   if (!cartId) return { error: MESSAGES.cartGone };
   try {

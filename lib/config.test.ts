@@ -16,7 +16,14 @@ describe("parseConfig", () => {
       stripePublishableKey: "pk_test_abc",
       defaultCountry: "de",
       stripeDoubleUrl: null,
+      medusaTimeoutMs: 10_000,
     });
+  });
+
+  it("takes MEDUSA_TIMEOUT_MS in milliseconds and refuses one a shopper could not wait for or a typo", () => {
+    expect(parseConfig({ ...complete, MEDUSA_TIMEOUT_MS: "4000" }).medusaTimeoutMs).toBe(4000);
+    expect(() => parseConfig({ ...complete, MEDUSA_TIMEOUT_MS: "10s" })).toThrow(/MEDUSA_TIMEOUT_MS/);
+    expect(() => parseConfig({ ...complete, MEDUSA_TIMEOUT_MS: "600000" })).toThrow(/at most 120000/);
   });
 
   it("names every missing variable in one message", () => {

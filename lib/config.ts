@@ -11,6 +11,8 @@ export interface StorefrontConfig {
   defaultCountry: string;
   /** Demo only: origin of the offline Stripe stand-in. When set, payments are simulated. */
   stripeDoubleUrl: string | null;
+  /** How long a request to Medusa may take before the shopper is told the store is not answering. */
+  medusaTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -44,6 +46,12 @@ const envSchema = z
       .toLowerCase()
       .regex(/^[a-z]{2}$/, "must be a two-letter ISO country code such as de"),
     STRIPE_DOUBLE_URL: httpUrl.optional(),
+    MEDUSA_TIMEOUT_MS: z.coerce
+      .number()
+      .int("must be a whole number of milliseconds")
+      .min(1000, "must be at least 1000 (milliseconds)")
+      .max(120_000, "must be at most 120000 (milliseconds)")
+      .default(10_000),
   })
   .superRefine((env, ctx) => {
     // The stand-in only simulates payments; pairing it with a live key would show shoppers a fake
@@ -80,6 +88,7 @@ export function parseConfig(env: RawEnv): StorefrontConfig {
     stripePublishableKey: env_.STRIPE_PUBLISHABLE_KEY,
     defaultCountry: env_.DEFAULT_COUNTRY,
     stripeDoubleUrl: env_.STRIPE_DOUBLE_URL ?? null,
+    medusaTimeoutMs: env_.MEDUSA_TIMEOUT_MS,
   };
 }
 

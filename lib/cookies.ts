@@ -13,13 +13,26 @@ const ONE_YEAR = 60 * 60 * 24 * 365;
  * shopper must still have the cart when a bank's 3-D Secure page sends them back.
  */
 async function cookieOptions(maxAge: number) {
-  const host = (await headers()).get("host") ?? "";
+  return cookieOptionsFor((await headers()).get("host") ?? "", maxAge);
+}
+
+/** Pure, for the unit test: the flags every storefront cookie gets on a given host. */
+export function cookieOptionsFor(host: string, maxAge: number) {
   const isLocalDemo = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
   return { httpOnly: true, sameSite: "lax" as const, secure: !isLocalDemo, path: "/", maxAge };
 }
 
+/**
+ * The cart id from the cookie, or null when there is none or it is not a Medusa cart id: a tampered or corrupt
+ * cookie means "no cart yet" (a fresh one starts), never a request to Medusa with garbage in its path.
+ */
 export async function readCartId(): Promise<string | null> {
-  return (await cookies()).get(CART_COOKIE)?.value ?? null;
+  const value = (await cookies()).get(CART_COOKIE)?.value ?? null;
+  return value !== null && isCartId(value) ? value : null;
+}
+
+export function isCartId(value: string): boolean {
+  return /^cart_[0-9A-Za-z]{10,40}$/.test(value);
 }
 
 export async function writeCartId(cartId: string): Promise<void> {

@@ -18,6 +18,21 @@ export function medusa(): Medusa {
       // No customer login here; never look for a token in browser storage that is not there.
       auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
     });
+    withTimeout(client, config.medusaTimeoutMs);
   }
   return client;
+}
+
+/**
+ * The js-sdk has no time-out of its own: a backend that accepts the connection but never answers would leave the
+ * shopper's request (and the pay button) hanging. Every store call goes through `client.fetch`, so give each one
+ * an AbortSignal that fires after `timeoutMs`; the resulting TimeoutError is described as "not answering" by
+ * lib/errors. A caller's own signal still wins.
+ */
+function withTimeout(sdk: Medusa, timeoutMs: number): void {
+  const client = sdk.client;
+  const fetchWithoutTimeout = client.fetch.bind(client);
+  const fetchWithTimeout: typeof client.fetch = (input, init) =>
+    fetchWithoutTimeout(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+  client.fetch = fetchWithTimeout;
 }

@@ -88,7 +88,10 @@ export async function checkPaymentAmount(): Promise<AmountCheck> {
   }
 }
 
-export type CompletionOutcome = { type: "order"; orderId: string } | { type: "failed"; message: string };
+export type CompletionOutcome =
+  | { type: "order"; orderId: string }
+  /** `clientSecret`: the new PaymentIntent that replaced a released one, for the card form to remount with. */
+  | { type: "failed"; message: string; clientSecret?: string };
 
 const COMPLETION_ATTEMPTS = 6;
 const COMPLETION_RETRY_MS = 750;
@@ -104,26 +107,52 @@ export async function completeCart(cartId: string): Promise<CompletionOutcome> {
       const result = await medusa().store.cart.complete(cartId, { fields: "id" });
       if (result.type === "order") return { type: "order", orderId: result.order.id };
       console.error("cart completion refused", cartId, result.error);
-      return { type: "failed", message: describeCompletionError(result.error) };
+      return { type: "failed", message: describeCompletionError(result.error), ...(await releaseAuthorization(cartId)) };
     } catch (error) {
-      if (httpStatusOf(error) === 409 && attempt < COMPLETION_ATTEMPTS) {
+      const status = httpStatusOf(error);
+      if (status === 409 && attempt < COMPLETION_ATTEMPTS) {
         await new Promise((resolve) => setTimeout(resolve, COMPLETION_RETRY_MS));
         continue;
       }
       console.error("cart completion failed", cartId, error);
-      return { type: "failed", message: describeBackendError(error) };
+      // Refused (4xx, e.g. out of stock): release the hold. Unreachable or 5xx: the completion may still have
+      // gone through, so the payment is left alone and the shopper retries (completion is idempotent).
+      const refused = status !== undefined && status >= 400 && status < 500 && status !== 409;
+      return { type: "failed", message: describeBackendError(error), ...(refused ? await releaseAuthorization(cartId) : {}) };
     }
   }
   return { type: "failed", message: MESSAGES.completing };
 }
 
+/**
+ * Medusa refused to turn a paid cart into an order (stock ran out, say) but leaves the PaymentIntent authorized:
+ * the shopper's bank would hold money for an order that does not exist. Starting a new Stripe session makes Medusa
+ * delete the old one, and its Stripe provider cancels that PaymentIntent, releasing the hold; the new
+ * PaymentIntent holds nothing until the shopper confirms it. The storefront has no Stripe secret key, so this is
+ * the way it can release a payment. A cart already completed (by the webhook) is left alone.
+ */
+async function releaseAuthorization(cartId: string): Promise<{ clientSecret?: string }> {
+  try {
+    const { clientSecret } = await initiateStripeSession(cartId);
+    return { clientSecret };
+  } catch (error) {
+    if (!(error instanceof CartGoneError)) console.error("releasing the payment after a refused completion failed", cartId, error);
+    return {};
+  }
+}
+
+export type PlaceOrderResult = FormState & { clientSecret?: string };
+
 /** Server action, after Stripe confirmed the payment in the browser: turn the cart into an order. */
-export async function placeOrder(): Promise<FormState> {
+export async function placeOrder(): Promise<PlaceOrderResult> {
   "use server";
   const cartId = await readCartId();
   if (!cartId) return { error: MESSAGES.cartGone };
   const outcome = await completeCart(cartId);
-  if (outcome.type === "failed") return { error: outcome.message };
+  if (outcome.type === "failed") {
+    if (outcome.clientSecret) refresh();
+    return { error: outcome.message, ...(outcome.clientSecret ? { clientSecret: outcome.clientSecret } : {}) };
+  }
   await clearCartId();
   redirect(`/order/${outcome.orderId}/confirmed`);
 }

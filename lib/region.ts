@@ -6,7 +6,8 @@ import { getConfig } from "./config";
 import { fetchCartHeader } from "./cart";
 import { readCartId, readCountryCookie, writeCountryCookie } from "./cookies";
 import { describeBackendError } from "./errors";
-import { type FormState, readField } from "./form";
+import type { FormState } from "./form";
+import { chooseCountrySchema, parseForm } from "./validation";
 import { medusa } from "./medusa";
 
 /** The shopper's country decides the region, and the region decides currency, prices and taxes. */
@@ -76,7 +77,9 @@ export const getCurrentCountry = cache(async (): Promise<CountryChoice> => {
 /** Server action: remember the shopper's country and move an open cart to that country's region. */
 export async function chooseCountry(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
-  const code = readField(formData, "country").toLowerCase();
+  const input = parseForm(chooseCountrySchema, formData);
+  if (!input.ok) return { error: input.error };
+  const code = input.data.country;
   try {
     const choice = (await getCountryChoices()).find((c) => c.code === code);
     if (!choice) return { error: "We do not ship to that country yet." };

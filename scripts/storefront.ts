@@ -16,7 +16,8 @@ export function storefrontEnv(options: { withDoubleScript: boolean }): Record<st
   const info = readStackInfo();
   return {
     NEXT_TELEMETRY_DISABLED: "1",
-    MEDUSA_BACKEND_URL: info.backendUrl,
+    // Override hook for the fault suite, which puts a switchable proxy between the storefront and Medusa.
+    MEDUSA_BACKEND_URL: process.env.STOREFRONT_MEDUSA_URL ?? info.backendUrl,
     MEDUSA_PUBLISHABLE_KEY: info.publishableKey,
     STRIPE_PUBLISHABLE_KEY: info.stripe.publishableKey,
     DEFAULT_COUNTRY: process.env.DEFAULT_COUNTRY ?? "de",

@@ -159,3 +159,43 @@ export async function ordersFor(admin: Medusa, email: string): Promise<HttpTypes
 export function isFetchError(error: unknown): error is FetchError {
   return error instanceof FetchError;
 }
+
+/**
+ * A product of its own, in stock at the seeded warehouse, for a test that changes stock: the seeded products are
+ * shared by every suite running on the stack. Returns its handle and inventory item, to set the stock later.
+ */
+export async function productWithStock(admin: Medusa, stocked: number): Promise<{ handle: string; inventoryItemId: string }> {
+  const handle = `stock-test-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const { shipping_profiles } = await admin.admin.shippingProfile.list({ fields: "id" });
+  const shippingProfileId = shipping_profiles[0]?.id;
+  if (!shippingProfileId) throw new Error("the stack has no shipping profile");
+  const { product } = await admin.admin.product.create(
+    {
+      title: `Stock test ${handle}`,
+      handle,
+      status: "published",
+      shipping_profile_id: shippingProfileId,
+      sales_channels: [{ id: stack.salesChannelId }],
+      options: [{ title: "Size", values: ["One size"] }],
+      variants: [
+        {
+          title: "One size",
+          options: { Size: "One size" },
+          manage_inventory: true,
+          prices: [
+            { currency_code: "eur", amount: 20 },
+            { currency_code: "usd", amount: 22 },
+            { currency_code: "jpy", amount: 3000 },
+          ],
+        },
+      ],
+    },
+    { fields: "id,*variants,*variants.inventory_items" },
+  );
+  const inventoryItemId = product.variants?.[0]?.inventory_items?.[0]?.inventory_item_id;
+  if (!inventoryItemId) throw new Error("the new variant has no inventory item");
+  await admin.admin.inventoryItem.batchUpdateLevels(inventoryItemId, {
+    create: [{ location_id: stack.stockLocationId, stocked_quantity: stocked }],
+  });
+  return { handle, inventoryItemId };
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { stack, storeSdk } from "../integration/support/stack";
+import { ROOT } from "../scripts/lib/stack-config";
+import { badInputCases, type BadInputCase } from "./support/bad-inputs";
+import { expect, test } from "./support/fixtures";
+
+/**
+ * Several hundred generated bad inputs posted straight to the production build's server actions, as anyone on
+ * the internet can: over HTTP with the `Next-Action` header and a multipart body, exactly what React sends for a
+ * `useActionState` form (`_1_<field>` = the form's fields, then `0` = the arguments `[previousState, $K1]`).
+ * Every answer must be a normal action response carrying a message — never a 500.
+ */
+
+type Manifest = { node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }> };
+
+/** Inline `"use server"` functions are numbered in source order by the compiler: map them back to their names. */
+function actionsOf(file: string): Map<string, { id: string; page: string }> {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as Manifest;
+  const source = readFileSync(path.join(ROOT, file), "utf8");
+  const names = [...source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*"use server";/g)].map((match) => match[1] ?? "");
+  const result = new Map<string, { id: string; page: string }>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.filename !== file) continue;
+    const index = Number(/_(\d+)$/.exec(entry.exportedName ?? "")?.[1]);
+    const worker = Object.keys(entry.workers).find((name) => name.startsWith("app/") && !name.includes("[") && name.endsWith("/page"));
+    const name = names[index];
+    if (!name || !worker) continue;
+    const page = worker.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/";
+    result.set(name, { id, page });
+  }
+  return result;
+}
+
+async function callAction(request: APIRequestContext, baseURL: string, action: { id: string; page: string }, fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(`_1_${name}`, value);
+  // Last, as React writes it: the server reads the form's fields in order, up to the first entry not its own.
+  form.set("0", JSON.stringify([{}, "$K1"]));
+  const response = await request.post(action.page, {
+    headers: { "Next-Action": action.id, Origin: baseURL, Accept: "text/x-component" },
+    multipart: form,
+    maxRedirects: 0,
+  });
+  return { status: response.status(), body: await response.text(), redirect: response.headers()["x-action-redirect"] };
+}
+
+test("several hundred bad inputs to every server action: each answers with a message, none with a 500", async ({ playwright, baseURL }) => {
+  test.setTimeout(600_000);
+  const origin = baseURL ?? "";
+  const actions = new Map([...actionsOf("lib/cart.ts"), ...actionsOf("lib/checkout.ts"), ...actionsOf("lib/region.ts")]);
+  const action = (name: BadInputCase["action"]) => {
+    const found = actions.get(name);
+    if (!found) throw new Error(`server action ${name} not found in the build`);
+    return found;
+  };
+
+  // A shopper's own cart, made through the same actions, so the bad inputs hit a real cart.
+  const store = storeSdk();
+  const { products } = await store.store.product.list({ handle: "canvas-tote", region_id: stack.regions.eu.id, fields: "id,*variants" });
+  const variantId = products[0]?.variants?.[0]?.id ?? "";
+  const request = await playwright.request.newContext({ baseURL: origin });
+  const added = await callAction(request, origin, action("addToCart"), { variant_id: variantId, quantity: "1" });
+  expect(added.status).toBe(200);
+  expect(added.body).toContain("Added to your cart.");
+  const cartId = (await request.storageState()).cookies.find((cookie) => cookie.name === "cart_id")?.value ?? "";
+  const { cart } = await store.store.cart.retrieve(cartId, { fields: "id,items.id" });
+  const lineId = cart.items?.[0]?.id ?? "";
+  const { shipping_options } = await store.store.fulfillment.listCartOptions({ cart_id: cartId });
+
+  const cases = badInputCases({ variantId, lineId, shippingOptionId: shipping_options[0]?.id ?? "" }).filter(
+    // An empty add-to-cart quantity means one item: not a bad input.
+    (badCase) => !(badCase.action === "addToCart" && badCase.label === 'quantity=""'),
+  );
+  expect(cases.length).toBeGreaterThanOrEqual(200);
+
+  const problems: string[] = [];
+  const statuses = new Map<number, number>();
+  for (const badCase of cases) {
+    const answer = await callAction(request, origin, action(badCase.action), badCase.fields);
+    statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+    if (answer.status >= 500) problems.push(`${badCase.action} ${badCase.label}: HTTP ${answer.status}`);
+    else if (answer.redirect) problems.push(`${badCase.action} ${badCase.label}: accepted (redirected to ${answer.redirect})`);
+    else if (!/"error":"[^"]+"/.test(answer.body)) problems.push(`${badCase.action} ${badCase.label}: no message in ${answer.body.slice(0, 120)}`);
+  }
+  console.log(`bad inputs: ${cases.length} sent, statuses ${JSON.stringify(Object.fromEntries(statuses))}, problems ${problems.length}`);
+  expect(problems).toEqual([]);
+
+  // And the cart survived all of it.
+  const { cart: after } = await store.store.cart.retrieve(cartId, { fields: "id,completed_at,items.quantity" });
+  expect(after.items?.map((item) => item.quantity)).toEqual([1]);
+  await request.dispose();
+});

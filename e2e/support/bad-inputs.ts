@@ -1,0 +1,88 @@
+/**
+ * Hostile and malformed values for the storefront's form fields, generated from a few families so that every
+ * server action meets several hundred of them: the shared source for the validation unit tests and the HTTP
+ * test that posts them to the running build's server actions.
+ */
+
+const HOSTILE_STRINGS = [
+  "",
+  " ",
+  "a".repeat(121),
+  "x".repeat(5000),
+  "<script>alert(1)</script>",
+  "\"><img src=x onerror=alert(1)>",
+  "'; DROP TABLE cart; --",
+  "' OR '1'='1",
+  "../../etc/passwd",
+  "%00",
+  "\u0000",
+  "line\u0007bell",
+  "{\"$gt\":\"\"}",
+  "${7*7}",
+  "{{7*7}}",
+  "🛒".repeat(200),
+  "\u202Eevil",
+  "null",
+  "undefined",
+  "NaN",
+] as const;
+
+const BAD_QUANTITIES = [
+  ...["0", "-1", "-99", "100", "1000000", "1e9", "1.5", "0x10", "1e1", "+5", "٣", "abc", "Infinity", "-Infinity", "9".repeat(400)],
+  ...HOSTILE_STRINGS,
+] as const;
+
+const BAD_EMAILS = ["", "plain", "@example.com", "a@", "a@b", "a b@example.com", "a@@example.com", `${"a".repeat(250)}@example.com`, "<a@example.com>", "a@example.com\u0000"] as const;
+
+const BAD_COUNTRIES = ["xx", "zz", "deu", "d", "12", "<de>", "de\u0000", "de; drop", "ü", ...HOSTILE_STRINGS] as const;
+
+/** Ids that look plausible but do not exist, or are not ids at all. */
+export function badIds(prefix: string): string[] {
+  return [
+    `${prefix}_01AAAAAAAAAAAAAAAAAAAAAAAA`,
+    `${prefix}_00000000000000000000000000`,
+    `${prefix}_`,
+    "cart_01AAAAAAAAAAAAAAAAAAAAAAAA",
+    "order_01AAAAAAAAAAAAAAAAAAAAAAAA",
+    ...HOSTILE_STRINGS,
+  ];
+}
+
+export type BadInputCase = { action: "addToCart" | "updateLineQuantity" | "chooseDelivery" | "chooseCountry" | "saveContactAndAddresses"; label: string; fields: Record<string, string> };
+
+const GOOD_ADDRESS: Record<string, string> = {
+  email: "shopper@example.com",
+  shipping_first_name: "Erika",
+  shipping_last_name: "Mustermann",
+  shipping_address_1: "Heidestraße 17",
+  shipping_postal_code: "51147",
+  shipping_city: "Köln",
+  shipping_country_code: "de",
+  billing_same: "on",
+};
+
+/** Every generated case: each bad value in each field of each action, the other fields valid. */
+export function badInputCases(valid: { variantId: string; lineId: string; shippingOptionId: string }): BadInputCase[] {
+  const cases: BadInputCase[] = [];
+  for (const id of badIds("variant")) cases.push({ action: "addToCart", label: `variant_id=${JSON.stringify(id).slice(0, 40)}`, fields: { variant_id: id, quantity: "1" } });
+  for (const q of BAD_QUANTITIES) cases.push({ action: "addToCart", label: `quantity=${JSON.stringify(q).slice(0, 40)}`, fields: { variant_id: valid.variantId, quantity: q } });
+  for (const id of badIds("cali")) cases.push({ action: "updateLineQuantity", label: `line_id=${JSON.stringify(id).slice(0, 40)}`, fields: { line_id: id, quantity: "1" } });
+  for (const q of BAD_QUANTITIES.filter((value) => value !== "0")) {
+    cases.push({ action: "updateLineQuantity", label: `quantity=${JSON.stringify(q).slice(0, 40)}`, fields: { line_id: valid.lineId, quantity: q } });
+  }
+  for (const id of badIds("so")) cases.push({ action: "chooseDelivery", label: `shipping_option_id=${JSON.stringify(id).slice(0, 40)}`, fields: { shipping_option_id: id } });
+  for (const country of BAD_COUNTRIES) cases.push({ action: "chooseCountry", label: `country=${JSON.stringify(country)}`, fields: { country } });
+  for (const email of BAD_EMAILS) cases.push({ action: "saveContactAndAddresses", label: `email=${JSON.stringify(email).slice(0, 40)}`, fields: { ...GOOD_ADDRESS, email } });
+  for (const field of ["shipping_first_name", "shipping_last_name", "shipping_address_1", "shipping_postal_code", "shipping_city", "shipping_country_code"]) {
+    for (const value of HOSTILE_STRINGS.filter((candidate) => isBadAddressValue(field, candidate))) {
+      cases.push({ action: "saveContactAndAddresses", label: `${field}=${JSON.stringify(value).slice(0, 40)}`, fields: { ...GOOD_ADDRESS, [field]: value } });
+    }
+  }
+  return cases;
+}
+
+/** Which hostile strings an address field must refuse: empty, over-long, control characters; a country not ours. */
+function isBadAddressValue(field: string, value: string): boolean {
+  if (field === "shipping_country_code") return value.trim().toLowerCase() !== "de";
+  return value.trim() === "" || value.trim().length > 120 || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value);
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { badInputCases } from "../e2e/support/bad-inputs";
+import { parseAddressForm } from "./address-form";
+import { addToCartSchema, chooseCountrySchema, chooseDeliverySchema, parseForm, updateLineSchema } from "./validation";
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+const VALID = { variantId: "variant_01M84EKB4N9P8B0B5TA9PZF6Z6", lineId: "cali_01M84JJGGQYDFYGW95C23HXX5G", shippingOptionId: "so_01M84EK93WWWDFXK9ZJ9MJ5EK7" };
+
+describe("server action input", () => {
+  it("accepts what the storefront's own forms send", () => {
+    expect(parseForm(addToCartSchema, form({ variant_id: VALID.variantId }))).toEqual({ ok: true, data: { variant_id: VALID.variantId, quantity: 1 } });
+    expect(parseForm(updateLineSchema, form({ line_id: VALID.lineId, quantity: "0" }))).toMatchObject({ ok: true, data: { quantity: 0 } });
+    expect(parseForm(chooseDeliverySchema, form({ shipping_option_id: VALID.shippingOptionId }))).toMatchObject({ ok: true });
+    expect(parseForm(chooseCountrySchema, form({ country: "DE" }))).toEqual({ ok: true, data: { country: "de" } });
+  });
+
+  it("names the field and says what to do", () => {
+    expect(parseForm(addToCartSchema, form({ variant_id: VALID.variantId, quantity: "-1" }))).toEqual({
+      ok: false,
+      error: "Please choose a quantity between 1 and 99.",
+      fieldErrors: { quantity: "Please choose a quantity between 1 and 99." },
+    });
+    expect(parseForm(addToCartSchema, form({}))).toMatchObject({ ok: false, fieldErrors: { variant_id: "Please choose a size first." } });
+  });
+
+  it("refuses a file posted where text belongs", () => {
+    const data = new FormData();
+    data.set("country", new Blob(["de"]), "de.txt");
+    expect(parseForm(chooseCountrySchema, data)).toMatchObject({ ok: false });
+  });
+
+  // Well-formed ids that do not exist and well-formed country codes we do not ship to are refused by the action
+  // after asking Medusa (tested over HTTP); an empty add-to-cart quantity means 1. Here: everything malformed.
+  const generated = badInputCases(VALID).filter(
+    (c) => !/_01AAAA|_0000|country="(xx|zz)"|^quantity=""$/.test(c.label) || (c.action !== "addToCart" && c.label === 'quantity=""'),
+  );
+  it(`refuses each of ${generated.length} generated bad inputs with a message`, () => {
+    const accepted: string[] = [];
+    for (const badCase of generated) {
+      const data = form(badCase.fields);
+      const result =
+        badCase.action === "saveContactAndAddresses"
+          ? parseAddressForm(data, ["de", "fr"]).payload === null
+          : !parseForm(
+              { addToCart: addToCartSchema, updateLineQuantity: updateLineSchema, chooseDelivery: chooseDeliverySchema, chooseCountry: chooseCountrySchema }[badCase.action],
+              data,
+            ).ok;
+      if (!result) accepted.push(`${badCase.action} ${badCase.label}`);
+    }
+    expect(accepted).toEqual([]);
+  });
+});

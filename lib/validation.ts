@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+/**
+ * Every server action's input, in one place. A server action is a public HTTP endpoint: anyone can post
+ * anything to it, not just our forms. So each field is checked here, and a bad one becomes a sentence next to
+ * that field, never a request to Medusa with garbage in it and never a 500. Pure; unit-tested next to it.
+ */
+
+/** Control characters (except tab/newline) have no place in anything a shopper types. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A Medusa id: its prefix, an underscore, a ULID (26 characters) — allow a little slack, nothing else. */
+export function medusaId(prefix: string, message: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(new RegExp(`^${prefix}_[0-9A-Za-z]{10,40}$`), message);
+}
+
+/** A whole number of items within what one shopper may order in one line. */
+export function quantity(min: 0 | 1, message: string) {
+  // Digits only: Number() would also read " " as 0, "0x10" as 16 and "1e1" as 10.
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{1,2}$/, message)
+    .transform(Number)
+    .pipe(z.number().int(message).min(min, message).max(99, message));
+}
+
+/** Free text a shopper types: trimmed, bounded, printable. */
+export function text(max: number, what: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${what} is too long (at most ${max} characters).`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), `${what} contains characters we cannot use.`);
+}
+
+export const MAX_ADDRESS_FIELD = 120;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2}$/, "We do not ship to that country yet.");
+
+export const addToCartSchema = z.object({
+  variant_id: medusaId("variant", "Please choose a size first."),
+  quantity: quantity(1, "Please choose a quantity between 1 and 99.").default(1),
+});
+
+export const updateLineSchema = z.object({
+  line_id: medusaId("cali", "That item is no longer in your cart. Please reload the page."),
+  quantity: quantity(0, "Please choose a quantity between 0 and 99."),
+});
+
+export const chooseDeliverySchema = z.object({
+  shipping_option_id: medusaId("so", "Please choose a delivery option."),
+});
+
+export const chooseCountrySchema = z.object({ country: countryCodeSchema });
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
+
+/**
+ * Reads the schema's fields from a form post. Empty fields count as absent (so defaults apply); a field sent
+ * as a file instead of text is refused like any other bad value. The first message is the page-level one.
+ */
+export function parseForm<S extends z.ZodObject>(schema: S, formData: FormData): Parsed<z.infer<S>> {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = formData.get(key);
+    if (value === null || value === "") continue;
+    raw[key] = typeof value === "string" ? value : { file: true };
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? "form");
+    fieldErrors[name] ??= issue.message;
+  }
+  return { ok: false, error: Object.values(fieldErrors)[0] ?? "Please check your input.", fieldErrors };
+}
