@@ -5,7 +5,8 @@
  *   2. unit tests (no server)
  *   3. the local stack (started here if it is not running, and stopped again afterwards)
  *   4. integration tests: the Stripe double's contract, whole checkouts through the js-sdk
- *   5. browser tests: the Stripe double's own, then the storefront's, against a production build
+ *   5. browser tests: the Stripe double's own, then the storefront's, then the fault and security suite,
+ *      against one production build
  *
  * It stops at the first failing step and ends with one line: "tests: N passed, N failed".
  */
@@ -89,11 +90,17 @@ async function main(): Promise<void> {
     await step("Stripe double browser tests", bin("playwright"), ["test", "-c", "stripe-double/playwright.config.ts", "--reporter=line,json"], () => countPlaywright(report("double-e2e.json")), {
       PLAYWRIGHT_JSON_OUTPUT_NAME: report("double-e2e.json"),
     });
-    if (existsSync(path.join(ROOT, "playwright.config.ts"))) {
-      await step("storefront browser tests", bin("playwright"), ["test", "--reporter=line,json"], () => countPlaywright(report("e2e.json")), {
-        PLAYWRIGHT_JSON_OUTPUT_NAME: report("e2e.json"),
-      });
-    }
+    await step("storefront browser tests", bin("playwright"), ["test", "--reporter=line,json"], () => countPlaywright(report("e2e.json")), {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report("e2e.json"),
+    });
+    await step(
+      "fault and security browser tests",
+      bin("playwright"),
+      ["test", "-c", "e2e/faults.config.ts", "--reporter=line,json"],
+      () => countPlaywright(report("faults.json")),
+      // The storefront the first suite built is the same production build: no second `next build`.
+      { PLAYWRIGHT_JSON_OUTPUT_NAME: report("faults.json"), E2E_NO_BUILD: "1" },
+    );
   } finally {
     if (startedStack && process.env.KEEP_STACK !== "1") await run(process.execPath, [bin("tsx"), "scripts/stack.ts", "stop"]);
     process.stdout.write(`\ntests: ${total.passed} passed, ${total.failed} failed\n`);
