@@ -12,6 +12,8 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
 export default defineConfig({
   testDir: "./e2e",
   testMatch: /.*\.spec\.ts$/,
+  // These need their own storefront behind a switchable fault proxy: e2e/faults.config.ts runs them.
+  testIgnore: /(faults|security|bad-input)\.spec\.ts$/,
   fullyParallel: true,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   timeout: 120_000,
