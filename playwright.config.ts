@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "./e2e/support/browser";
+import { storefrontBrowser } from "./e2e/support/browser";
 
 /**
  * The storefront's browser tests: a production build (`next build` + `next start`) against the local stack,
@@ -20,18 +20,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["line"]] : [["list"]],
   outputDir: "./test-results",
-  use: {
-    baseURL,
-    browserName: "chromium",
-    // Tall enough that the whole checkout fits without scrolling. With the card form in a cross-process
-    // frame, the frame's own scroll-into-view after typing can land after Playwright's scroll to the pay
-    // button and move it under the pointer; a shopper never types and clicks within the same frame.
-    viewport: { width: 1280, height: 1600 },
-    headless: true,
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: chromiumLaunchOptions,
-  },
+  use: { baseURL, ...storefrontBrowser },
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {

@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "./support/browser";
+import { storefrontBrowser } from "./support/browser";
 
 /**
  * The fault and security suite (issue 4): its own production storefront on port 3400, talking to Medusa through
@@ -22,15 +22,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["line"]] : [["list"]],
   outputDir: "../test-results/faults",
-  use: {
-    baseURL,
-    browserName: "chromium",
-    viewport: { width: 1280, height: 1600 },
-    headless: true,
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: chromiumLaunchOptions,
-  },
+  use: { baseURL, ...storefrontBrowser },
   webServer: [
     {
       command: `tsx scripts/fault-proxy.ts --port ${PROXY_PORT} --control ${PROXY_CONTROL_PORT}`,

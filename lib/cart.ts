@@ -5,7 +5,7 @@ import { cache } from "react";
 import { readCartId, writeCartId } from "./cookies";
 import { describeBackendError, httpStatusOf } from "./errors";
 import type { FormState } from "./form";
-import { medusa } from "./medusa";
+import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
 import { getCurrentCountry } from "./region";
 import { addToCartSchema, parseForm, updateLineSchema } from "./validation";
 
@@ -19,27 +19,11 @@ export const CART_FIELDS = [
   "currency_code",
   "region_id",
   "completed_at",
-  "total",
-  "subtotal",
-  "item_subtotal",
-  "tax_total",
-  "shipping_subtotal",
-  "discount_total",
-  "items.id",
-  "items.title",
-  "items.product_title",
+  ...TOTALS_FIELDS,
+  ...LINE_ITEM_FIELDS,
   "items.product_handle",
   "items.variant_id",
-  "items.variant_title",
-  "items.thumbnail",
-  "items.quantity",
-  "items.unit_price",
-  "items.subtotal",
-  "*shipping_address",
-  "*billing_address",
-  "shipping_methods.id",
-  "shipping_methods.name",
-  "shipping_methods.amount",
+  ...ADDRESS_AND_DELIVERY_FIELDS,
   "shipping_methods.shipping_option_id",
   "region.id",
   "region.currency_code",

@@ -36,3 +36,32 @@ function withTimeout(sdk: Medusa, timeoutMs: number): void {
     fetchWithoutTimeout(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
   client.fetch = fetchWithTimeout;
 }
+
+/*
+ * Field groups for store queries, so the cart, the order and the payment link ask for the same shape of the things
+ * they all show (Medusa returns only what `fields` names: a field missing here is missing on the page).
+ */
+
+/** A line item as the item lists show it. */
+export const LINE_ITEM_FIELDS = [
+  "items.id",
+  "items.title",
+  "items.product_title",
+  "items.variant_title",
+  "items.thumbnail",
+  "items.quantity",
+  "items.unit_price",
+  "items.subtotal",
+];
+
+/** The amounts every totals block shows. */
+export const TOTALS_FIELDS = ["total", "subtotal", "item_subtotal", "tax_total", "shipping_subtotal", "discount_total"];
+
+/** Addresses and the delivery chosen, as summaries show them. */
+export const ADDRESS_AND_DELIVERY_FIELDS = [
+  "*shipping_address",
+  "*billing_address",
+  "shipping_methods.id",
+  "shipping_methods.name",
+  "shipping_methods.amount",
+];

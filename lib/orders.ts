@@ -3,7 +3,7 @@ import type { HttpTypes } from "@medusajs/types";
 import { cache } from "react";
 import { httpStatusOf } from "./errors";
 import { looksLikeId } from "./ids";
-import { medusa } from "./medusa";
+import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
 
 const ORDER_FIELDS = [
   "id",
@@ -14,25 +14,9 @@ const ORDER_FIELDS = [
   "email",
   "currency_code",
   "created_at",
-  "total",
-  "subtotal",
-  "item_subtotal",
-  "tax_total",
-  "shipping_subtotal",
-  "discount_total",
-  "items.id",
-  "items.title",
-  "items.product_title",
-  "items.variant_title",
-  "items.thumbnail",
-  "items.quantity",
-  "items.unit_price",
-  "items.subtotal",
-  "*shipping_address",
-  "*billing_address",
-  "shipping_methods.id",
-  "shipping_methods.name",
-  "shipping_methods.amount",
+  ...TOTALS_FIELDS,
+  ...LINE_ITEM_FIELDS,
+  ...ADDRESS_AND_DELIVERY_FIELDS,
   // The money's life after checkout: authorized, captured and refunded amounts per collection. The store
   // API returns these on the collection itself; captures and refunds of a payment are admin-only.
   "*payment_collections",

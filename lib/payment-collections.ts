@@ -3,7 +3,7 @@ import type { HttpTypes } from "@medusajs/types";
 import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession } from "./checkout-steps";
 import { describeBackendError, httpStatusOf } from "./errors";
 import { looksLikeId } from "./ids";
-import { medusa } from "./medusa";
+import { LINE_ITEM_FIELDS, medusa } from "./medusa";
 import { formatMoney, isSameAmount } from "./money";
 import type { Order, OrderPaymentCollection } from "./orders";
 import { isSecuredCollection, paymentLinkState } from "./payment-history";
@@ -26,14 +26,7 @@ const LINK_ORDER_FIELDS = [
   "status",
   "currency_code",
   "total",
-  "items.id",
-  "items.title",
-  "items.product_title",
-  "items.variant_title",
-  "items.thumbnail",
-  "items.quantity",
-  "items.unit_price",
-  "items.subtotal",
+  ...LINE_ITEM_FIELDS,
   "*billing_address",
   "*payment_collections",
   // The sessions carry the PaymentIntent (and its client secret) the Payment Element mounts with.
