@@ -4,7 +4,7 @@
  */
 import { invalidRequest, resourceMissing, StripeApiError } from "./errors";
 import type { FormObject } from "./form";
-import { fields, oneOf, readInteger, readString, type ParamSpec, type ParamSpecs } from "./params";
+import { fields, mergeMetadata, oneOf, readInteger, readString, type ParamSpec, type ParamSpecs } from "./params";
 import {
   cancelPaymentIntent,
   capturePaymentIntent,
@@ -360,18 +360,7 @@ export const routes: readonly Route[] = [
     params: { billing_details: BILLING_DETAILS, metadata: "metadata", allow_redisplay: oneOf("always", "limited", "unspecified") },
     handle: (c) => {
       const paymentMethod = retrievePaymentMethod(c.model, c.pathParams[0] ?? "");
-      const metadata = c.params["metadata"];
-      if (metadata !== undefined) {
-        const next = { ...paymentMethod.metadata };
-        if (metadata === "") for (const key of Object.keys(next)) delete next[key];
-        else if (typeof metadata === "object" && !Array.isArray(metadata)) {
-          for (const [key, value] of Object.entries(metadata)) {
-            if (value === "") delete next[key];
-            else if (typeof value === "string") next[key] = value;
-          }
-        }
-        paymentMethod.metadata = next;
-      }
+      paymentMethod.metadata = mergeMetadata(paymentMethod.metadata, c.params);
       const redisplay = readString(c.params, "allow_redisplay");
       if (redisplay) paymentMethod.allow_redisplay = redisplay;
       c.model.emit("payment_method.updated", paymentMethod);
