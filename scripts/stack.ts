@@ -34,6 +34,7 @@ import {
   readStackState,
   recordProcess,
   servicesOf,
+  sessionMemoryBytes,
   stackRunning,
   writeStackState,
   type Service,
@@ -404,7 +405,8 @@ function status(): void {
   say(`setup     ${state.mode}`);
   for (const service of servicesOf(state.mode)) {
     const running = state.services[service];
-    say(`${service.padEnd(9)} ${isRunning(running) ? `running (pid ${running.pid}, port ${portOf[service]})` : "stopped"}`);
+    const memory = isRunning(running) ? `, ${Math.round(sessionMemoryBytes(running.pid) / 1024 ** 2)} MB` : "";
+    say(`${service.padEnd(9)} ${isRunning(running) ? `running (pid ${running.pid}, port ${portOf[service]}${memory})` : "stopped"}`);
   }
   say(`postgres data and binaries: ${PG_HOME}`);
 }

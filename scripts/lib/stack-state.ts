@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isAlive } from "./processes";
 import { PIDS_FILE, type StackMode } from "./stack-config";
@@ -13,17 +13,33 @@ export type Service = "postgres" | "redis" | "stripe" | "medusa" | "worker";
 export type RunningProcess = { pid: number; startTime?: number };
 export type StackState = { mode: StackMode; services: Partial<Record<Service, RunningProcess>> };
 
-/** The process's start time in clock ticks since boot, or undefined where /proc does not tell. */
-export function processStartTime(pid: number): number | undefined {
+/** Fields 3 onwards of /proc/PID/stat (state, ppid, pgrp, session, …), or undefined where /proc does not tell. */
+function procStat(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name (field 2) may hold spaces and parentheses: count fields after its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const startTime = Number(fields[19]);
-    return Number.isFinite(startTime) ? startTime : undefined;
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return undefined;
   }
+}
+
+/** The process's start time in clock ticks since boot. */
+export function processStartTime(pid: number): number | undefined {
+  const startTime = Number(procStat(pid)?.[19]);
+  return Number.isFinite(startTime) ? startTime : undefined;
+}
+
+/** Resident memory of a service: every process in the session its detached leader started (PostgreSQL's backends too). */
+export function sessionMemoryBytes(leaderPid: number): number {
+  const pageSize = 4096;
+  let pages = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStat(entry);
+    if (fields && Number(fields[3]) === leaderPid) pages += Number(fields[21]) || 0;
+  }
+  return pages * pageSize;
 }
 
 export function isRunning(process: RunningProcess | undefined): process is RunningProcess {
