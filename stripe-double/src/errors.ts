@@ -60,6 +60,14 @@ export function parameterUnknown(param: string): StripeApiError {
   return invalidRequest(`Received unknown parameter: ${param}`, { code: "parameter_unknown", param });
 }
 
+/** Stripe accepts the parameter, but the double does not act on it: refused rather than silently ignored. */
+export function notImplemented(param: string): StripeApiError {
+  return invalidRequest(
+    `The Stripe double does not implement the parameter ${param} (Stripe accepts it). See stripe-double/README.md for what it implements.`,
+    { code: "parameter_unknown", param },
+  );
+}
+
 export function parameterMissing(param: string): StripeApiError {
   return invalidRequest(`Missing required param: ${param}.`, { code: "parameter_missing", param });
 }

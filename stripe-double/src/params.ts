@@ -2,7 +2,8 @@
  * Parameter checking against a per-route description, so that a parameter Stripe does not know (or the
  * double does not implement) answers `400 parameter_unknown` instead of being silently ignored.
  */
-import { invalidRequest, parameterUnknown } from "./errors";
+import { invalidRequest, parameterUnknown, type StripeApiError } from "./errors";
+import { checkMetadataSize } from "./stripe-schema";
 import { renderKey, type FormObject, type FormValue } from "./form";
 
 export type ParamSpec =
@@ -30,17 +31,26 @@ function describe(value: FormValue): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function validateParams(params: FormObject, specs: ParamSpecs, prefix: readonly string[] = []): void {
+/**
+ * `unknown` builds the error for a name missing from `specs`: `parameter_unknown` where nothing else has
+ * checked the request, or the double's "not implemented" where Stripe's schema already accepted it.
+ */
+export function validateParams(
+  params: FormObject,
+  specs: ParamSpecs,
+  prefix: readonly string[] = [],
+  unknown: (param: string) => StripeApiError = parameterUnknown,
+): void {
   for (const [name, value] of Object.entries(params)) {
     const path = [...prefix, name];
     // Own properties only: `constructor` or `toString` must be unknown parameters, not Object's members.
     const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
-    if (spec === undefined) throw parameterUnknown(renderKey(path));
-    validateValue(value, spec, path);
+    if (spec === undefined) throw unknown(renderKey(path));
+    validateValue(value, spec, path, unknown);
   }
 }
 
-function validateValue(value: FormValue, spec: ParamSpec, path: readonly string[]): void {
+function validateValue(value: FormValue, spec: ParamSpec, path: readonly string[], unknown: (param: string) => StripeApiError): void {
   const param = renderKey(path);
   if (spec === "anything") return;
   if (spec === "string") {
@@ -91,11 +101,11 @@ function validateValue(value: FormValue, spec: ParamSpec, path: readonly string[
   if ("fields" in spec) {
     if (value === "") return; // Stripe: an empty string unsets a hash
     if (typeof value === "string" || Array.isArray(value)) throw invalidRequest(`Invalid hash`, { param });
-    validateParams(value, spec.fields, path);
+    validateParams(value, spec.fields, path, unknown);
     return;
   }
   if (!Array.isArray(value)) throw invalidRequest(`Invalid array`, { param });
-  value.forEach((item, index) => validateValue(item, spec.list, [...path, String(index)]));
+  value.forEach((item, index) => validateValue(item, spec.list, [...path, String(index)], unknown));
 }
 
 // Typed readers for parameters that validateParams has already checked.
@@ -144,6 +154,7 @@ export function mergeMetadata(current: Record<string, string>, params: FormObjec
     if (child === "") delete next[key];
     else next[key] = child;
   }
+  checkMetadataSize(Object.keys(next).length, name);
   return next;
 }
 

@@ -12,6 +12,7 @@ import {
 } from "./cards";
 import { docUrl, invalidRequest, resourceMissing, StripeApiError, type StripeErrorBody } from "./errors";
 import { renderKey, type FormObject } from "./form";
+import { previousAttributes } from "./previous-attributes";
 import { mergeMetadata, readObject, readOptionalString, readString, readStrings, toJson } from "./params";
 import {
   newId,
@@ -28,8 +29,11 @@ import {
 
 export interface DoubleContext {
   store: Store;
-  /** Records a Stripe event (and queues its webhooks) with a snapshot of the object as it is now. */
-  emit: (type: string, object: object) => void;
+  /**
+   * Records a Stripe event (and queues its webhooks) with a snapshot of the object as it is now; `*.updated`
+   * events also carry the changed fields' earlier values (see previousAttributes).
+   */
+  emit: (type: string, object: object, previousAttributes?: JsonObject) => void;
 }
 
 export type KeyKind = "secret" | "publishable";
@@ -294,9 +298,38 @@ export function retrieveCustomer(ctx: DoubleContext, id: string): Customer | { i
 
 export function updateCustomer(ctx: DoubleContext, id: string, params: FormObject): Customer {
   const customer = requireCustomer(ctx, id, "id", 404);
+  const before = snapshot(customer);
   applyCustomerParams(customer, params);
-  ctx.emit("customer.updated", customer);
+  const changed = previousAttributes(before, customer);
+  if (changed) ctx.emit("customer.updated", customer, changed);
   return customer;
+}
+
+/** `POST /v1/payment_methods/:id`: billing details (merged field by field, as at Stripe), metadata, allow_redisplay. */
+export function updatePaymentMethod(ctx: DoubleContext, id: string, params: FormObject): PaymentMethod {
+  const paymentMethod = retrievePaymentMethod(ctx, id);
+  const before = snapshot(paymentMethod);
+  const billing = readObject(params, "billing_details");
+  if (billing) {
+    const given = billingDetails(billing);
+    const current = paymentMethod.billing_details;
+    const address = readObject(billing, "address");
+    paymentMethod.billing_details = {
+      address: address
+        ? Object.fromEntries(Object.entries(current.address).map(([key, value]) =>
+            [key, address[key] === undefined ? value : given.address[key as keyof BillingDetails["address"]]])) as BillingDetails["address"]
+        : current.address,
+      email: billing["email"] === undefined ? current.email : given.email,
+      name: billing["name"] === undefined ? current.name : given.name,
+      phone: billing["phone"] === undefined ? current.phone : given.phone,
+    };
+  }
+  paymentMethod.metadata = mergeMetadata(paymentMethod.metadata, params);
+  const redisplay = readString(params, "allow_redisplay");
+  if (redisplay) paymentMethod.allow_redisplay = redisplay;
+  const changed = previousAttributes(before, paymentMethod);
+  if (changed) ctx.emit("payment_method.updated", paymentMethod, changed);
+  return paymentMethod;
 }
 
 export function deleteCustomer(ctx: DoubleContext, id: string): { id: string; object: "customer"; deleted: true } {

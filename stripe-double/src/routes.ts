@@ -4,7 +4,7 @@
  */
 import { invalidRequest, resourceMissing, StripeApiError } from "./errors";
 import type { FormObject } from "./form";
-import { fields, mergeMetadata, oneOf, readInteger, readString, type ParamSpec, type ParamSpecs } from "./params";
+import { fields, oneOf, readInteger, readString, type ParamSpec, type ParamSpecs } from "./params";
 import {
   cancelPaymentIntent,
   capturePaymentIntent,
@@ -34,9 +34,11 @@ import {
   retrievePaymentMethod,
   snapshot,
   updateCustomer,
+  updatePaymentMethod,
   type DoubleContext,
   type KeyKind,
 } from "./resources";
+import { searchPaymentIntents } from "./search";
 import type { JsonObject, JsonValue } from "./store";
 
 export interface Auth {
@@ -83,6 +85,8 @@ const PAYMENT_METHOD_DATA = fields({
 });
 const AUTOMATIC_PAYMENT_METHODS = fields({ enabled: "boolean", allow_redirects: oneOf("always", "never") });
 const SETUP_FUTURE_USAGE: ParamSpec = oneOf("off_session", "on_session", "");
+/** The card options the double applies (payment-intents.ts); any other payment method option is refused. */
+const PAYMENT_METHOD_OPTIONS = fields({ card: fields({ capture_method: "string", request_three_d_secure: "string" }) });
 const CREATED_FILTER: ParamSpec = fields({ gt: "integer", gte: "integer", lt: "integer", lte: "integer" });
 const LIST_PARAMS: ParamSpecs = { limit: "integer", starting_after: "string", ending_before: "string", created: CREATED_FILTER };
 
@@ -95,7 +99,7 @@ const PAYMENT_INTENT_CREATE: ParamSpecs = {
   payment_method: "string",
   payment_method_data: PAYMENT_METHOD_DATA,
   payment_method_types: "strings",
-  payment_method_options: "anything",
+  payment_method_options: PAYMENT_METHOD_OPTIONS,
   payment_method_configuration: "string",
   automatic_payment_methods: AUTOMATIC_PAYMENT_METHODS,
   customer: "string",
@@ -110,7 +114,6 @@ const PAYMENT_INTENT_CREATE: ParamSpecs = {
   off_session: "anything",
   use_stripe_sdk: "boolean",
   error_on_requires_action: "boolean",
-  mandate_data: "anything",
 };
 
 const PAYMENT_INTENT_UPDATE: ParamSpecs = {
@@ -120,7 +123,7 @@ const PAYMENT_INTENT_UPDATE: ParamSpecs = {
   payment_method: "string",
   payment_method_data: PAYMENT_METHOD_DATA,
   payment_method_types: "strings",
-  payment_method_options: "anything",
+  payment_method_options: PAYMENT_METHOD_OPTIONS,
   payment_method_configuration: "string",
   automatic_payment_methods: AUTOMATIC_PAYMENT_METHODS,
   customer: "string",
@@ -137,7 +140,7 @@ const PAYMENT_INTENT_CONFIRM: ParamSpecs = {
   client_secret: "string",
   payment_method: "string",
   payment_method_data: PAYMENT_METHOD_DATA,
-  payment_method_options: "anything",
+  payment_method_options: PAYMENT_METHOD_OPTIONS,
   return_url: "string",
   use_stripe_sdk: "boolean",
   receipt_email: "string",
@@ -145,8 +148,6 @@ const PAYMENT_INTENT_CONFIRM: ParamSpecs = {
   shipping: SHIPPING,
   off_session: "anything",
   error_on_requires_action: "boolean",
-  mandate_data: "anything",
-  save_payment_method: "boolean",
   capture_method: oneOf("automatic", "automatic_async", "manual"),
 };
 
@@ -168,7 +169,6 @@ const SETUP_INTENT_CREATE: ParamSpecs = {
   metadata: "metadata",
   payment_method: "string",
   payment_method_types: "strings",
-  payment_method_options: "anything",
   payment_method_configuration: "string",
   automatic_payment_methods: AUTOMATIC_PAYMENT_METHODS,
   usage: oneOf("off_session", "on_session"),
@@ -274,7 +274,8 @@ function paymentIntentResponse(context: RouteContext, paymentIntent: object & { 
   return respond(context, paymentIntent);
 }
 
-const ID = "([^/]+)";
+// `search` is never an id: `GET …/search` is Stripe's search endpoint, implemented or unrecognized.
+const ID = "((?!search/?$)[^/]+)";
 const path = (template: string): RegExp => new RegExp(`^${template.replace(/:id/g, ID)}/?$`);
 
 export const routes: readonly Route[] = [
@@ -289,6 +290,10 @@ export const routes: readonly Route[] = [
       const customer = readString(c.params, "customer");
       return list(c, Object.values(c.model.store.state.payment_intents).filter((pi) => !customer || pi.customer === customer));
     },
+  },
+  {
+    method: "GET", pattern: path("/v1/payment_intents/search"), access: "secret", params: { query: "string", limit: "integer", page: "string" },
+    handle: (c) => respond(c, searchPaymentIntents(c.model, c.params, c.url)),
   },
   {
     method: "GET", pattern: path("/v1/payment_intents/:id"), access: "any", params: { client_secret: "string" },
@@ -358,14 +363,7 @@ export const routes: readonly Route[] = [
   {
     method: "POST", pattern: path("/v1/payment_methods/:id"), access: "secret",
     params: { billing_details: BILLING_DETAILS, metadata: "metadata", allow_redisplay: oneOf("always", "limited", "unspecified") },
-    handle: (c) => {
-      const paymentMethod = retrievePaymentMethod(c.model, c.pathParams[0] ?? "");
-      paymentMethod.metadata = mergeMetadata(paymentMethod.metadata, c.params);
-      const redisplay = readString(c.params, "allow_redisplay");
-      if (redisplay) paymentMethod.allow_redisplay = redisplay;
-      c.model.emit("payment_method.updated", paymentMethod);
-      return respond(c, paymentMethod);
-    },
+    handle: (c) => respond(c, updatePaymentMethod(c.model, c.pathParams[0] ?? "", c.params)),
   },
   {
     method: "POST", pattern: path("/v1/payment_methods/:id/attach"), access: "secret", params: { customer: "string" },
@@ -472,7 +470,7 @@ export const routes: readonly Route[] = [
   },
   {
     method: "POST", pattern: path("/v1/setup_intents/:id/confirm"), access: "any",
-    params: { client_secret: "string", payment_method: "string", payment_method_data: PAYMENT_METHOD_DATA, return_url: "string", use_stripe_sdk: "boolean", payment_method_options: "anything", mandate_data: "anything" },
+    params: { client_secret: "string", payment_method: "string", payment_method_data: PAYMENT_METHOD_DATA, return_url: "string", use_stripe_sdk: "boolean" },
     handle: (c) => {
       const setupIntent = requireSetupIntent(c.model, c.pathParams[0] ?? "");
       const clientSecret = readString(c.params, "client_secret");

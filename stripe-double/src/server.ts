@@ -7,10 +7,12 @@ import type { AddressInfo } from "node:net";
 import { createReadStream, statSync } from "node:fs";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { invalidRequest, StripeApiError, unrecognizedUrl, type StripeErrorBody } from "./errors";
+import { createHash } from "node:crypto";
+import { invalidRequest, notImplemented, parameterUnknown, StripeApiError, unrecognizedUrl, type StripeErrorBody } from "./errors";
 import { decodeForm, FormDecodeError, type FormObject } from "./form";
 import { readString, readStrings, validateParams, type ParamSpecs } from "./params";
 import { routes, type Auth, type RouteContext, type RouteResult } from "./routes";
+import { operationFor, validateAgainstStripe } from "./stripe-schema";
 import { renderChallengePage, renderChallengeResult, type ChallengeResult } from "./three-d-secure";
 import { completeChallenge, type PublicUrls } from "./payment-intents";
 import { snapshot, type DoubleContext } from "./resources";
@@ -33,6 +35,16 @@ export interface StripeDoubleOptions {
   host?: string;
   /** One line per request; `false` silences it. Default: console.log. */
   log?: ((line: string) => void) | false;
+  /** The clock idempotency keys expire by (milliseconds since the epoch); tests move it. Default: Date.now. */
+  now?: () => number;
+}
+
+/** Stripe keeps an idempotency key's result for 24 hours (https://docs.stripe.com/api/idempotent_requests). */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+/** Keys are scoped per API key, as at Stripe; the stored scope is a hash, so the state file holds no key. */
+function idempotencyScope(apiKey: string, key: string): string {
+  return `${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}:${key}`;
 }
 
 export interface StripeDouble {
@@ -162,13 +174,15 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
 
   const model: DoubleContext = {
     store,
-    emit(type: string, object: object) {
+    emit(type: string, object: object, previousAttributes?: JsonObject) {
       const event: StripeEvent = {
         id: newId("evt"),
         object: "event",
         api_version: API_VERSION,
         created: nowSeconds(),
-        data: { object: snapshot(object) as JsonObject },
+        data: previousAttributes
+          ? { object: snapshot(object) as JsonObject, previous_attributes: previousAttributes }
+          : { object: snapshot(object) as JsonObject },
         livemode: false,
         pending_webhooks: webhooks.endpoints.length,
         request: { id: currentRequest.id, idempotency_key: currentRequest.idempotencyKey },
@@ -244,11 +258,15 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
         );
       }
       if (auth.kind === "publishable") for (const name of STRIPE_JS_TELEMETRY_PARAMS) delete params[name];
+      // Stripe's schema first (its errors, its wording), then what the double itself implements.
+      const operation = operationFor(method, url.pathname);
+      if (operation) validateAgainstStripe(params, operation);
       const specs: ParamSpecs = { expand: "strings", ...match.route.params };
-      validateParams(params, specs);
+      validateParams(params, specs, [], operation ? notImplemented : parameterUnknown);
 
-      if (idempotencyKey) {
-        const replay = replayIdempotent(idempotencyKey, method, url.pathname, params);
+      const idempotencyScopeKey = idempotencyKey ? idempotencyScope(auth.key, idempotencyKey) : null;
+      if (idempotencyKey && idempotencyScopeKey) {
+        const replay = replayIdempotent(idempotencyScopeKey, idempotencyKey, method, url.pathname, params);
         if (replay) {
           send(res, replay.status, replay.body, {
             "Content-Type": "application/json",
@@ -279,7 +297,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
       } catch (error) {
         if (error instanceof StripeApiError && error.replayable) {
           const payload = JSON.stringify(errorBody(error, requestId), null, 2);
-          saveIdempotent(idempotencyKey, method, url.pathname, params, error.status, payload, requestId);
+          saveIdempotent(idempotencyScopeKey, method, url.pathname, params, error.status, payload, requestId);
         }
         if (method !== "GET") store.save();
         throw error;
@@ -287,7 +305,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
         currentRequest = { id: null, idempotencyKey: null };
       }
       const payload = JSON.stringify(result, null, 2);
-      saveIdempotent(idempotencyKey, method, url.pathname, params, 200, payload, requestId);
+      saveIdempotent(idempotencyScopeKey, method, url.pathname, params, 200, payload, requestId);
       if (method !== "GET") store.save();
       send(res, 200, payload, { "Content-Type": "application/json", "Cache-Control": "no-cache, no-store", ...CORS_HEADERS, ...baseHeaders });
       return 200;
@@ -308,9 +326,18 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
     }
   }
 
-  function replayIdempotent(key: string, method: string, path: string, params: FormObject) {
-    const record = store.state.idempotency[key];
+  function nowInSeconds(): number {
+    return Math.floor((options.now ?? Date.now)() / 1000);
+  }
+
+  function replayIdempotent(scope: string, key: string, method: string, path: string, params: FormObject) {
+    const record = store.state.idempotency[scope];
     if (!record) return undefined;
+    if (record.created + IDEMPOTENCY_TTL_SECONDS <= nowInSeconds()) {
+      // Expired: the key is new again, as at Stripe after 24 hours.
+      delete store.state.idempotency[scope];
+      return undefined;
+    }
     if (record.method !== method || record.path !== path) {
       throw new StripeApiError(400, {
         type: "idempotency_error",
@@ -336,7 +363,11 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
     requestId: string,
   ): void {
     if (!key) return;
-    store.state.idempotency[key] = { method, path, fingerprint: canonical(params), status, body, request_id: requestId, created: nowSeconds() };
+    const now = nowInSeconds();
+    for (const [scope, record] of Object.entries(store.state.idempotency)) {
+      if (record.created + IDEMPOTENCY_TTL_SECONDS <= now) delete store.state.idempotency[scope];
+    }
+    store.state.idempotency[key] = { method, path, fingerprint: canonical(params), status, body, request_id: requestId, created: now };
   }
 
   function matchRoute(method: string, path: string) {
