@@ -186,3 +186,56 @@ describe("parameter checking", () => {
     );
   });
 });
+
+describe("PaymentIntent options the double applies", () => {
+  it("turns automatic_payment_methods on as a dashboard would: card and Link, redirects allowed", () => {
+    const pi = create(model(), "amount=2000&currency=usd&automatic_payment_methods[enabled]=true");
+    expect(pi.payment_method_types).toEqual(["card", "link"]);
+    expect(pi.automatic_payment_methods).toEqual({ allow_redirects: "always", enabled: true });
+    const never = create(model(), "amount=2000&currency=usd&automatic_payment_methods[enabled]=true&automatic_payment_methods[allow_redirects]=never");
+    expect(never.automatic_payment_methods?.allow_redirects).toBe("never");
+  });
+
+  it("makes card payments manual capture with payment_method_options[card][capture_method]=manual", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd&payment_method_options[card][capture_method]=manual");
+    expect(pi.capture_method).toBe("automatic_async");
+    confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_visa"), CONFIRM);
+    expect(pi.status).toBe("requires_capture");
+  });
+
+  it("asks for 3-D Secure on any card with request_three_d_secure=any, then declines a declining card", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd&payment_method_options[card][request_three_d_secure]=any");
+    confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_visa"), CONFIRM);
+    expect(pi.status).toBe("requires_action");
+    completeChallenge(ctx, pi.id, pi.client_secret, true);
+    expect(pi.status).toBe("succeeded");
+    const declining = create(ctx, "amount=2000&currency=usd&payment_method_options[card][request_three_d_secure]=challenge");
+    confirmPaymentIntent(ctx, declining, decodeForm("payment_method=pm_card_visa_chargeDeclined"), CONFIRM);
+    expect(declining.status).toBe("requires_action");
+    completeChallenge(ctx, declining.id, declining.client_secret, true);
+    expect(declining.status).toBe("requires_payment_method");
+    expect(declining.last_payment_error?.code).toBe("card_declined");
+  });
+
+  it("applies capture_method given on confirm", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd");
+    confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_visa&capture_method=manual"), CONFIRM);
+    expect(pi.capture_method).toBe("manual");
+    expect(pi.status).toBe("requires_capture");
+  });
+
+  it("fails instead of asking for authentication with error_on_requires_action", () => {
+    const ctx = model();
+    const pi = create(ctx, "amount=2000&currency=usd");
+    const error = stripeError(() =>
+      confirmPaymentIntent(ctx, pi, decodeForm("payment_method=pm_card_authenticationRequired&error_on_requires_action=true"), CONFIRM),
+    );
+    expect(error.status).toBe(402);
+    expect(error.body.code).toBe("authentication_required");
+    expect(pi.status).toBe("requires_payment_method");
+    expect(stripeError(() => create(ctx, "amount=2000&currency=usd&error_on_requires_action=true")).body.param).toBe("error_on_requires_action");
+  });
+});

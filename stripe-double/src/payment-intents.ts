@@ -134,6 +134,55 @@ export function publishableView(paymentIntent: PaymentIntent): Partial<PaymentIn
   return view as Partial<PaymentIntent>;
 }
 
+/**
+ * What `automatic_payment_methods[enabled]=true` turns on: the methods a new account's default payment method
+ * configuration enables for card-currency payments in test mode, cards and Link. (Confirming still takes a card.)
+ */
+export const AUTOMATIC_PAYMENT_METHOD_TYPES: readonly string[] = ["card", "link"];
+
+/**
+ * The payment method options the double applies: `card[capture_method]` (`manual` makes card payments manual
+ * capture whatever the PaymentIntent's `capture_method`) and `card[request_three_d_secure]` (`any` or
+ * `challenge` asks for 3-D Secure on every card, as Stripe's test mode does). Routes refuse the rest.
+ */
+function applyPaymentMethodOptions(paymentIntent: PaymentIntent, params: FormObject): void {
+  const options = params["payment_method_options"];
+  if (options === undefined) return;
+  const current = paymentIntent.payment_method_options;
+  const card = (current["card"] && typeof current["card"] === "object" && !Array.isArray(current["card"]) ? current["card"] : {}) as JsonObject;
+  if (options === "") {
+    delete card["capture_method"];
+    card["request_three_d_secure"] = "automatic";
+  } else if (typeof options === "object" && !Array.isArray(options)) {
+    const cardParams = readObject(options, "card");
+    if (options["card"] === "") {
+      delete card["capture_method"];
+      card["request_three_d_secure"] = "automatic";
+    }
+    if (cardParams) {
+      const captureMethod = readString(cardParams, "capture_method");
+      if (captureMethod === "") delete card["capture_method"];
+      else if (captureMethod !== undefined) card["capture_method"] = captureMethod;
+      const threeDSecure = readString(cardParams, "request_three_d_secure");
+      if (threeDSecure !== undefined) card["request_three_d_secure"] = threeDSecure;
+    }
+  }
+  paymentIntent.payment_method_options = { ...current, card };
+}
+
+/** Card payments are manual capture when the PaymentIntent or its card options say so. */
+function capturesManually(paymentIntent: PaymentIntent): boolean {
+  const card = paymentIntent.payment_method_options["card"];
+  const cardCapture = card && typeof card === "object" && !Array.isArray(card) ? card["capture_method"] : undefined;
+  return paymentIntent.capture_method === "manual" || cardCapture === "manual";
+}
+
+function forcesThreeDSecure(paymentIntent: PaymentIntent): boolean {
+  const card = paymentIntent.payment_method_options["card"];
+  const requested = card && typeof card === "object" && !Array.isArray(card) ? card["request_three_d_secure"] : undefined;
+  return requested === "any" || requested === "challenge";
+}
+
 function paymentMethodTypes(params: FormObject): { types: string[]; automatic: PaymentIntent["automatic_payment_methods"] } {
   const types = readStrings(params, "payment_method_types");
   const automatic = readObject(params, "automatic_payment_methods");
@@ -153,7 +202,7 @@ function paymentMethodTypes(params: FormObject): { types: string[]; automatic: P
     }
   }
   return {
-    types: types && types.length > 0 ? types : ["card"],
+    types: types && types.length > 0 ? types : automaticEnabled ? [...AUTOMATIC_PAYMENT_METHOD_TYPES] : ["card"],
     automatic: automaticEnabled
       ? { allow_redirects: (automatic && readString(automatic, "allow_redirects")) || "always", enabled: true }
       : null,
@@ -210,8 +259,11 @@ export function createPaymentIntent(
     : paymentMethodId
       ? resolvePaymentMethod(ctx, paymentMethodId)
       : undefined;
+  const errorOnRequiresAction = readBoolean(params, "error_on_requires_action");
+  if (errorOnRequiresAction !== undefined && !confirm) {
+    throw invalidRequest("You can only pass in error_on_requires_action if confirm=true.", { param: "error_on_requires_action" });
+  }
   const id = newId("pi");
-  const paymentMethodOptions = readObject(params, "payment_method_options");
   const paymentIntent: PaymentIntent = {
     id,
     object: "payment_intent",
@@ -242,7 +294,7 @@ export function createPaymentIntent(
     payment_method_configuration_details: automatic ? { id: `pmc_${randomToken(24)}`, parent: null } : null,
     payment_method_options: {
       card: { installments: null, mandate_options: null, network: null, request_three_d_secure: "automatic" },
-      ...(paymentMethodOptions ? (toJson(paymentMethodOptions) as JsonObject) : {}),
+      ...(types.includes("link") ? { link: { persistent_token: null } } : {}),
     },
     payment_method_types: types,
     processing: null,
@@ -257,11 +309,12 @@ export function createPaymentIntent(
     transfer_data: null,
     transfer_group: null,
   };
+  applyPaymentMethodOptions(paymentIntent, params);
   ctx.store.state.payment_intents[id] = paymentIntent;
   ctx.emit("payment_intent.created", paymentIntent);
   if (confirm) {
     const offSession = params["off_session"] !== undefined && params["off_session"] !== "false";
-    return confirmPaymentIntent(ctx, paymentIntent, {}, {
+    return confirmPaymentIntent(ctx, paymentIntent, errorOnRequiresAction ? { error_on_requires_action: "true" } : {}, {
       returnUrl,
       useStripeSdk: readBoolean(params, "use_stripe_sdk") ?? false,
       offSession,
@@ -309,6 +362,7 @@ export function updatePaymentIntent(ctx: DoubleContext, id: string, params: Form
   if (customerId !== undefined) paymentIntent.customer = customerId;
   const captureMethod = readString(params, "capture_method");
   if (captureMethod) paymentIntent.capture_method = captureMethod as CaptureMethod;
+  applyPaymentMethodOptions(paymentIntent, params);
   const description = readOptionalString(params, "description");
   if (description !== undefined) paymentIntent.description = description;
   const receiptEmail = readOptionalString(params, "receipt_email");
@@ -380,16 +434,21 @@ export function confirmPaymentIntent(
   if (setupFutureUsage !== undefined) paymentIntent.setup_future_usage = setupFutureUsage;
   const shipping = jsonParam(params, "shipping");
   if (shipping !== undefined) paymentIntent.shipping = shipping;
+  // A capture method given on confirm replaces the PaymentIntent's, as at Stripe.
+  const captureMethod = readString(params, "capture_method");
+  if (captureMethod) paymentIntent.capture_method = captureMethod as CaptureMethod;
+  applyPaymentMethodOptions(paymentIntent, params);
 
   paymentIntent.payment_method = paymentMethod.id;
   paymentIntent.last_payment_error = null;
   paymentIntent.next_action = null;
   const outcome = outcomeFor(ctx, paymentMethod);
-  if (outcome.kind === "declined") {
+  if (outcome.kind === "declined" && !forcesThreeDSecure(paymentIntent)) {
     return decline(ctx, paymentIntent, paymentMethod, outcome.decline);
   }
-  if (outcome.kind === "three_d_secure") {
-    if (options.offSession) {
+  if (outcome.kind === "three_d_secure" || forcesThreeDSecure(paymentIntent)) {
+    // error_on_requires_action: fail the attempt instead of asking the customer, as Stripe does.
+    if (options.offSession || readBoolean(params, "error_on_requires_action") === true) {
       return decline(ctx, paymentIntent, paymentMethod, {
         code: "authentication_required",
         declineCode: "authentication_required",
@@ -530,7 +589,7 @@ function decline(ctx: DoubleContext, paymentIntent: PaymentIntent, paymentMethod
 
 function authorize(ctx: DoubleContext, paymentIntent: PaymentIntent, paymentMethod: PaymentMethod): PaymentIntent {
   const charge = baseCharge(paymentIntent, paymentMethod);
-  const manual = paymentIntent.capture_method === "manual";
+  const manual = capturesManually(paymentIntent);
   charge.status = "succeeded";
   charge.paid = true;
   charge.captured = !manual;
@@ -580,7 +639,19 @@ export function completeChallenge(ctx: DoubleContext, paymentIntentId: string, c
   }
   const paymentMethod = ctx.store.state.payment_methods[challenge.payment_method];
   if (!paymentMethod) throw resourceMissing("PaymentMethod", challenge.payment_method);
-  if (approve) return authorize(ctx, paymentIntent, paymentMethod);
+  if (approve) {
+    const outcome = outcomeFor(ctx, paymentMethod);
+    if (outcome.kind === "declined") {
+      delete ctx.store.state.challenges[paymentIntent.id];
+      try {
+        decline(ctx, paymentIntent, paymentMethod, outcome.decline);
+      } catch {
+        // The decline is recorded on the PaymentIntent; the challenge page reports it through its status.
+      }
+      return paymentIntent;
+    }
+    return authorize(ctx, paymentIntent, paymentMethod);
+  }
   delete ctx.store.state.challenges[paymentIntent.id];
   paymentIntent.status = "requires_payment_method";
   paymentIntent.payment_method = null;

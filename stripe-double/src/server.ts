@@ -7,12 +7,12 @@ import type { AddressInfo } from "node:net";
 import { createReadStream, statSync } from "node:fs";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createHash } from "node:crypto";
 import { invalidRequest, notImplemented, parameterUnknown, StripeApiError, unrecognizedUrl, type StripeErrorBody } from "./errors";
 import { decodeForm, FormDecodeError, type FormObject } from "./form";
 import { readString, readStrings, validateParams, type ParamSpecs } from "./params";
 import { routes, type Auth, type RouteContext, type RouteResult } from "./routes";
 import { operationFor, validateAgainstStripe } from "./stripe-schema";
+import { IdempotencyKeys, type IdempotentRequest } from "./idempotency";
 import { renderChallengePage, renderChallengeResult, type ChallengeResult } from "./three-d-secure";
 import { completeChallenge, type PublicUrls } from "./payment-intents";
 import { snapshot, type DoubleContext } from "./resources";
@@ -39,13 +39,6 @@ export interface StripeDoubleOptions {
   now?: () => number;
 }
 
-/** Stripe keeps an idempotency key's result for 24 hours (https://docs.stripe.com/api/idempotent_requests). */
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-
-/** Keys are scoped per API key, as at Stripe; the stored scope is a hash, so the state file holds no key. */
-function idempotencyScope(apiKey: string, key: string): string {
-  return `${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}:${key}`;
-}
 
 export interface StripeDouble {
   /** Starts listening (port 0 = any free port) and resolves with the base URL, e.g. `http://127.0.0.1:12111`. */
@@ -144,16 +137,6 @@ function authenticate(req: IncomingMessage, params: FormObject): Auth {
   throw invalidRequest(`Invalid API Key provided: ${maskKey(key)}`, { status: 401, code: "api_key_invalid" });
 }
 
-/** Canonical JSON (sorted keys) so that the same parameters in another order are still "the same request". */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 function defaultBrowserDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), "..", "browser");
 }
@@ -161,6 +144,7 @@ function defaultBrowserDir(): string {
 export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDouble {
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
   const store = new Store(options.stateFile);
+  const idempotency = new IdempotencyKeys(store, options.now);
   const webhookSecret = options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET;
   const webhooks = new WebhookDispatcher({
     endpoints: [...(options.webhookUrls ?? [])],
@@ -264,9 +248,11 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
       const specs: ParamSpecs = { expand: "strings", ...match.route.params };
       validateParams(params, specs, [], operation ? notImplemented : parameterUnknown);
 
-      const idempotencyScopeKey = idempotencyKey ? idempotencyScope(auth.key, idempotencyKey) : null;
-      if (idempotencyKey && idempotencyScopeKey) {
-        const replay = replayIdempotent(idempotencyScopeKey, idempotencyKey, method, url.pathname, params);
+      const idempotent: IdempotentRequest | null = idempotencyKey
+        ? { apiKey: auth.key, key: idempotencyKey, method, path: url.pathname, params }
+        : null;
+      if (idempotent) {
+        const replay = idempotency.replay(idempotent);
         if (replay) {
           send(res, replay.status, replay.body, {
             "Content-Type": "application/json",
@@ -297,7 +283,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
       } catch (error) {
         if (error instanceof StripeApiError && error.replayable) {
           const payload = JSON.stringify(errorBody(error, requestId), null, 2);
-          saveIdempotent(idempotencyScopeKey, method, url.pathname, params, error.status, payload, requestId);
+          if (idempotent) idempotency.save(idempotent, error.status, payload, requestId);
         }
         if (method !== "GET") store.save();
         throw error;
@@ -305,7 +291,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
         currentRequest = { id: null, idempotencyKey: null };
       }
       const payload = JSON.stringify(result, null, 2);
-      saveIdempotent(idempotencyScopeKey, method, url.pathname, params, 200, payload, requestId);
+      if (idempotent) idempotency.save(idempotent, 200, payload, requestId);
       if (method !== "GET") store.save();
       send(res, 200, payload, { "Content-Type": "application/json", "Cache-Control": "no-cache, no-store", ...CORS_HEADERS, ...baseHeaders });
       return 200;
@@ -324,50 +310,6 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
       );
       return 500;
     }
-  }
-
-  function nowInSeconds(): number {
-    return Math.floor((options.now ?? Date.now)() / 1000);
-  }
-
-  function replayIdempotent(scope: string, key: string, method: string, path: string, params: FormObject) {
-    const record = store.state.idempotency[scope];
-    if (!record) return undefined;
-    if (record.created + IDEMPOTENCY_TTL_SECONDS <= nowInSeconds()) {
-      // Expired: the key is new again, as at Stripe after 24 hours.
-      delete store.state.idempotency[scope];
-      return undefined;
-    }
-    if (record.method !== method || record.path !== path) {
-      throw new StripeApiError(400, {
-        type: "idempotency_error",
-        message: `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${record.method} ${record.path}' vs '${method} ${path}'). Try using a key other than '${key}' if you meant to execute a different request.`,
-      });
-    }
-    if (record.fingerprint !== canonical(params)) {
-      throw new StripeApiError(400, {
-        type: "idempotency_error",
-        message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
-      });
-    }
-    return record;
-  }
-
-  function saveIdempotent(
-    key: string | null,
-    method: string,
-    path: string,
-    params: FormObject,
-    status: number,
-    body: string,
-    requestId: string,
-  ): void {
-    if (!key) return;
-    const now = nowInSeconds();
-    for (const [scope, record] of Object.entries(store.state.idempotency)) {
-      if (record.created + IDEMPOTENCY_TTL_SECONDS <= now) delete store.state.idempotency[scope];
-    }
-    store.state.idempotency[key] = { method, path, fingerprint: canonical(params), status, body, request_id: requestId, created: now };
   }
 
   function matchRoute(method: string, path: string) {
