@@ -44,6 +44,8 @@ let apiBase = "https://api.stripe.com";
 let secretKey = "sk_test_contract";
 let publishableKey = "pk_test_contract";
 let stripe: Stripe;
+/** The double's clock for idempotency-key expiry (double mode only); cases move it forward. */
+let doubleClockMs = Date.now();
 let receiver: Server | undefined;
 const received: ReceivedWebhook[] = [];
 /** Status codes the receiver answers with, one per request; 200 once the list is used up. */
@@ -79,6 +81,7 @@ beforeAll(async () => {
       webhookSecret: WEBHOOK_SECRET,
       webhookRetryDelaysMs: [60_000, 60_000],
       log: false,
+      now: () => doubleClockMs,
     });
     apiBase = await double.listen(0);
   }
@@ -609,3 +612,224 @@ describe(`Stripe contract (${MODE})`, () => {
     expect(received.slice(before).filter((h) => h.body.includes(created.id))).toHaveLength(2);
   });
 });
+
+/** Sends a request the SDK's types would not let through, as an integration with a typo would. */
+function loosely<T>(params: Record<string, unknown>): T {
+  return params as T;
+}
+
+const uniqueKey = (): string => `contract-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+describe(`Stripe contract: fidelity of parameters and options (${MODE})`, () => {
+  it("runs exactly what Medusa's Stripe provider sends: automatic payment methods, manual capture, session id, idempotency key", async () => {
+    const sessionId = `payses_${uniqueKey()}`;
+    // @medusajs/payment-stripe's initiatePayment with this project's options (capture: false, automaticPaymentMethods: true).
+    const request: Stripe.PaymentIntentCreateParams = {
+      amount: 2599,
+      currency: "usd",
+      metadata: { session_id: sessionId },
+      capture_method: "manual",
+      automatic_payment_methods: { enabled: true },
+      expand: ["payment_method"],
+    };
+    const created = await stripe.paymentIntents.create(request, { idempotencyKey: sessionId });
+    expect(created.status).toBe("requires_payment_method");
+    expect(created.capture_method).toBe("manual");
+    expect(created.automatic_payment_methods).toEqual({ allow_redirects: "always", enabled: true });
+    expect(created.payment_method_types).toEqual(expect.arrayContaining(["card"]));
+    if (!REAL_MODE) expect(created.payment_method_types).toEqual(["card", "link"]);
+    expect(created.metadata).toEqual({ session_id: sessionId });
+    expect(created.payment_method).toBeNull();
+
+    // Medusa retries initiatePayment with the same key: Stripe answers the same PaymentIntent.
+    const retried = await stripe.paymentIntents.create(request, { idempotencyKey: sessionId });
+    expect(retried.id).toBe(created.id);
+    expect(retried.lastResponse.headers["idempotent-replayed"]).toBe("true");
+
+    // Redirect-capable methods are enabled, so a server-side confirm needs a return_url.
+    const noReturnUrl = await expectStripeError(
+      stripe.paymentIntents.confirm(created.id, { payment_method: "pm_card_visa" }),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(noReturnUrl.message).toMatch(/return_url/);
+    const confirmed = await stripe.paymentIntents.confirm(created.id, {
+      payment_method: "pm_card_visa",
+      return_url: "https://shop.example/checkout/return",
+    });
+    expect(confirmed.status).toBe("requires_capture");
+    // What Medusa's getPaymentStatus reads.
+    const read = await stripe.paymentIntents.retrieve(created.id, { expand: ["payment_method"] });
+    expect(read.status).toBe("requires_capture");
+    expect((read.payment_method as Stripe.PaymentMethod).card?.last4).toBe("4242");
+    const captured = await stripe.paymentIntents.capture(created.id, {}, { idempotencyKey: `capture-${sessionId}` });
+    expect(captured.status).toBe("succeeded");
+    expect(captured.amount_received).toBe(2599);
+  });
+
+  it("refuses an unknown nested parameter with parameter_unknown naming its bracketed path", async () => {
+    const error = await expectStripeError(
+      stripe.paymentIntents.create(loosely({ amount: 1000, currency: "usd", payment_method_options: { card: { colour: "red" } } })),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(error.statusCode).toBe(400);
+    expect(error.code).toBe("parameter_unknown");
+    expect(error.param).toBe("payment_method_options[card][colour]");
+    expect(error.message).toBe("Received unknown parameter: payment_method_options[card][colour]");
+  });
+
+  it("refuses wrong types, enum values and over-long strings as Stripe does", async () => {
+    const integer = await expectStripeError(
+      stripe.paymentIntents.create(loosely({ amount: "ten", currency: "usd" })),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(integer.code).toBe("parameter_invalid_integer");
+    expect(integer.param).toBe("amount");
+    expect(integer.message).toBe("Invalid integer: ten");
+
+    const enumValue = await expectStripeError(
+      stripe.paymentIntents.create(loosely({ amount: 1000, currency: "usd", capture_method: "later" })),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(enumValue.param).toBe("capture_method");
+    expect(enumValue.message).toMatch(/^Invalid capture_method: must be one of automatic, automatic_async,? or manual/);
+
+    const boolean = await expectStripeError(
+      stripe.paymentIntents.create(loosely({ amount: 1000, currency: "usd", confirm: "yes" })),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(boolean.param).toBe("confirm");
+    expect(boolean.message).toBe("Invalid boolean: yes");
+
+    const tooLong = await expectStripeError(
+      stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method_types: ["card"], statement_descriptor_suffix: "S".repeat(23) }),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.param).toBe("statement_descriptor_suffix");
+    expect(tooLong.message).toMatch(/must be at most 22 characters/);
+  });
+
+  it("enforces metadata's limits: 50 keys, keys of 40 characters without brackets, values of 500", async () => {
+    const create = (metadata: Record<string, string>) =>
+      expectStripeError(
+        stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method_types: ["card"], metadata }),
+        Stripe.errors.StripeInvalidRequestError,
+      );
+    const fiftyOne = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`key${i}`, "v"]));
+    const tooMany = await create(fiftyOne);
+    expect(tooMany.param).toBe("metadata");
+    expect(tooMany.message).toMatch(/up to 50 keys, but you've set 51/);
+    for (const metadata of [{ ["k".repeat(41)]: "v" }, { key: "v".repeat(501) }, { "a[b]": "v" }]) {
+      const refused = await create(metadata);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.type).toBe("StripeInvalidRequestError");
+    }
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`key${i}`, "v".repeat(500)]));
+    const accepted = await stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method_types: ["card"], metadata: fifty });
+    expect(Object.keys(accepted.metadata)).toHaveLength(50);
+    const oneMore = await expectStripeError(
+      stripe.paymentIntents.update(accepted.id, { metadata: { extra: "v" } }),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(oneMore.message).toMatch(/up to 50 keys/);
+  });
+
+  it("applies payment_method_options[card][capture_method]=manual and capture_method given on confirm", async () => {
+    const byOption = await stripe.paymentIntents.create({
+      amount: 1200, currency: "usd", payment_method_types: ["card"],
+      payment_method_options: { card: { capture_method: "manual" } },
+      payment_method: "pm_card_visa", confirm: true,
+    });
+    expect(byOption.status).toBe("requires_capture");
+    expect(byOption.payment_method_options?.card?.capture_method).toBe("manual");
+
+    const created = await stripe.paymentIntents.create({ amount: 1300, currency: "usd", payment_method_types: ["card"] });
+    const onConfirm = await stripe.paymentIntents.confirm(created.id, { payment_method: "pm_card_visa", capture_method: "manual" });
+    expect(onConfirm.capture_method).toBe("manual");
+    expect(onConfirm.status).toBe("requires_capture");
+  });
+
+  it("asks for 3-D Secure on an ordinary card with request_three_d_secure=any", async () => {
+    const created = await stripe.paymentIntents.create({
+      amount: 1400, currency: "usd", payment_method_types: ["card"],
+      payment_method_options: { card: { request_three_d_secure: "any" } },
+    });
+    const confirmed = await stripe.paymentIntents.confirm(created.id, {
+      payment_method: "pm_card_visa", return_url: "https://shop.example/checkout/return",
+    });
+    expect(confirmed.status).toBe("requires_action");
+    expect(confirmed.next_action?.type).toBe("redirect_to_url");
+  });
+
+  it("fails the attempt instead of asking for authentication with error_on_requires_action", async () => {
+    const error = await expectStripeError(
+      stripe.paymentIntents.create({
+        amount: 1500, currency: "usd", payment_method_types: ["card"],
+        payment_method: "pm_card_authenticationRequired", confirm: true, error_on_requires_action: true,
+      }),
+      Stripe.errors.StripeCardError,
+    );
+    expect(error.code).toBe("authentication_required");
+    expect(paymentIntentOf(error).status).toBe("requires_payment_method");
+
+    const withoutConfirm = await expectStripeError(
+      stripe.paymentIntents.create({ amount: 1500, currency: "usd", payment_method_types: ["card"], error_on_requires_action: true }),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(withoutConfirm.message).toMatch(/error_on_requires_action/);
+  });
+
+  it("answers GET /v1/payment_intents/search as a search, never as an id, and refuses unsupported fields", async () => {
+    const result = await stripe.paymentIntents.search({ query: `metadata['session_id']:'${uniqueKey()}'` });
+    expect(result.object).toBe("search_result");
+    expect(result.url).toBe("/v1/payment_intents/search");
+    expect(result.data).toEqual([]);
+    const unsupported = await expectStripeError(
+      stripe.paymentIntents.search({ query: "no_such_field:'x'" }),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(unsupported.statusCode).toBe(400);
+  });
+
+  doubleOnly("finds PaymentIntents by metadata through search at once", "Stripe's search index can lag by a minute", async () => {
+    const sessionId = uniqueKey();
+    const created = await stripe.paymentIntents.create({ amount: 1600, currency: "usd", payment_method_types: ["card"], metadata: { session_id: sessionId } });
+    const found = await stripe.paymentIntents.search({ query: `metadata['session_id']:'${sessionId}' AND status:'requires_payment_method'` });
+    expect(found.data.map((pi) => pi.id)).toEqual([created.id]);
+  });
+
+  it("carries data.previous_attributes on *.updated events", async () => {
+    const customer = await stripe.customers.create({ email: "before@example.com", metadata: { tier: "bronze" } });
+    await stripe.customers.update(customer.id, { email: "after@example.com", metadata: { tier: "gold" } });
+    const events = await stripe.events.list({ type: "customer.updated", limit: 10 });
+    const mine = events.data.find((event) => (event.data.object as Stripe.Customer).id === customer.id);
+    expect(mine?.data.previous_attributes).toEqual({ email: "before@example.com", metadata: { tier: "bronze" } });
+  });
+
+  doubleOnly("scopes idempotency keys per API key and forgets them after 24 hours", "needs a second account's key and the double's clock", async () => {
+    const key = uniqueKey();
+    const first = await stripe.paymentIntents.create({ amount: 1700, currency: "usd", payment_method_types: ["card"] }, { idempotencyKey: key });
+    const otherAccount = client("sk_test_another_account");
+    const theirs = await otherAccount.paymentIntents.create({ amount: 1800, currency: "usd", payment_method_types: ["card"] }, { idempotencyKey: key });
+    expect(theirs.id).not.toBe(first.id);
+    expect(theirs.lastResponse.headers["idempotent-replayed"]).toBeUndefined();
+
+    doubleClockMs += 24 * 60 * 60 * 1000;
+    const afterExpiry = await stripe.paymentIntents.create({ amount: 1900, currency: "usd", payment_method_types: ["card"] }, { idempotencyKey: key });
+    expect(afterExpiry.id).not.toBe(first.id);
+    expect(afterExpiry.amount).toBe(1900);
+  });
+
+  doubleOnly("refuses parameters Stripe accepts but the double does not implement, instead of ignoring them", "about the double itself", async () => {
+    const error = await expectStripeError(
+      stripe.paymentIntents.create({
+        amount: 1000, currency: "usd", payment_method_types: ["card"],
+        payment_method_options: { card: { request_extended_authorization: "if_available" } },
+      }),
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(error.param).toBe("payment_method_options[card][request_extended_authorization]");
+    expect(error.message).toMatch(/does not implement/);
+  });
+});
+
