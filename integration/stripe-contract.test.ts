@@ -719,7 +719,8 @@ describe(`Stripe contract: fidelity of parameters and options (${MODE})`, () => 
     const tooMany = await create(fiftyOne);
     expect(tooMany.param).toBe("metadata");
     expect(tooMany.message).toMatch(/up to 50 keys, but you've set 51/);
-    for (const metadata of [{ ["k".repeat(41)]: "v" }, { key: "v".repeat(501) }, { "a[b]": "v" }]) {
+    const refusedMetadata: Record<string, string>[] = [{ ["k".repeat(41)]: "v" }, { key: "v".repeat(501) }, { "a[b]": "v" }];
+    for (const metadata of refusedMetadata) {
       const refused = await create(metadata);
       expect(refused.statusCode).toBe(400);
       expect(refused.type).toBe("StripeInvalidRequestError");
