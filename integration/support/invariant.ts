@@ -80,8 +80,6 @@ async function unfinishedEvents(redisUrl: string): Promise<Record<string, number
   }
 }
 
-type StackMode = { mode?: "plain" | "production"; redisUrl?: string };
-
 const PLAIN_SETUP_MESSAGE =
   "waitForQuiet needs Medusa's production setup. In the plain setup Medusa handles webhooks on its in-process " +
   "event bus (after webhook_delay), which nothing outside that process can observe, so no test can know the " +
@@ -97,7 +95,7 @@ const PLAIN_SETUP_MESSAGE =
  * Processing can call Stripe and so cause new webhooks: quiet means both sides empty twice in a row.
  */
 export async function waitForQuiet(timeoutMs = 120_000): Promise<void> {
-  const { mode, redisUrl } = stack as typeof stack & StackMode;
+  const { mode, redisUrl } = stack;
   if (mode !== "production" || !redisUrl) throw new Error(PLAIN_SETUP_MESSAGE);
   const deadline = Date.now() + timeoutMs;
   let quietInARow = 0;
