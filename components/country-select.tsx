@@ -14,7 +14,7 @@ interface CountrySelectProps {
 export function CountrySelect({ countries, current, action }: CountrySelectProps) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="flex items-center gap-2">
+    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="flex min-w-0 items-center gap-2">
       <label htmlFor="country-select" className="sr-only">
         Shipping country
       </label>
@@ -24,7 +24,7 @@ export function CountrySelect({ countries, current, action }: CountrySelectProps
         defaultValue={current}
         disabled={pending}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className="max-w-44 rounded-md sm:max-w-none border border-neutral-300 bg-white py-1.5 pr-7 pl-2 text-sm"
+        className="min-h-11 w-full max-w-32 min-w-0 rounded-md border border-neutral-300 bg-white py-1.5 pr-7 pl-2 text-sm sm:max-w-none"
       >
         {countries.map((country) => (
           <option key={country.code} value={country.code}>

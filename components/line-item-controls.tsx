@@ -17,7 +17,7 @@ export function LineItemControls({ lineId, itemName, quantity, action }: LineIte
   return (
     <form action={formAction} onSubmit={submitWithoutReset(formAction)} aria-label={`Quantity of ${itemName}`}>
       <input type="hidden" name="line_id" value={lineId} />
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <div className="flex items-center rounded-md border border-neutral-300 bg-white">
           <button
             type="submit"
@@ -25,7 +25,7 @@ export function LineItemControls({ lineId, itemName, quantity, action }: LineIte
             value={quantity - 1}
             disabled={pending || quantity <= 1}
             aria-label={`Decrease quantity of ${itemName}`}
-            className="px-3 py-1.5 text-neutral-700 hover:bg-neutral-100 disabled:text-neutral-300"
+            className="min-h-11 min-w-11 text-neutral-700 hover:bg-neutral-100 disabled:text-neutral-300"
           >
             −
           </button>
@@ -38,7 +38,7 @@ export function LineItemControls({ lineId, itemName, quantity, action }: LineIte
             value={quantity + 1}
             disabled={pending || quantity >= 99}
             aria-label={`Increase quantity of ${itemName}`}
-            className="px-3 py-1.5 text-neutral-700 hover:bg-neutral-100 disabled:text-neutral-300"
+            className="min-h-11 min-w-11 text-neutral-700 hover:bg-neutral-100 disabled:text-neutral-300"
           >
             +
           </button>
@@ -49,7 +49,7 @@ export function LineItemControls({ lineId, itemName, quantity, action }: LineIte
           value={0}
           disabled={pending}
           aria-label={`Remove ${itemName} from cart`}
-          className="text-sm text-neutral-600 underline underline-offset-4 hover:text-neutral-900 disabled:opacity-50"
+          className="min-h-11 text-sm text-neutral-600 underline underline-offset-4 hover:text-neutral-900 disabled:opacity-50"
         >
           Remove
         </button>

@@ -126,7 +126,7 @@ function OrderPageLink({ order }: { order: Order }) {
 /** The order the payment is for, beside what to do about it. */
 function LinkLayout({ order, title, children }: { order: Order; title: string; children: ReactNode }) {
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <div className="space-y-5">
         <p className="text-sm text-neutral-600">
           Order <span data-testid="order-number">#{order.display_id}</span>

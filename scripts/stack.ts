@@ -77,8 +77,13 @@ function seconds(since: number): string {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 
-function requestedMode(): StackMode {
-  return process.argv.includes("--production") || process.env.STACK_MODE === "production" ? "production" : "plain";
+/** The setup asked for, if any: without one, start keeps the setup already running, or else starts the plain one. */
+function requestedMode(): StackMode | undefined {
+  if (process.argv.includes("--production")) return "production";
+  const fromEnv = process.env.STACK_MODE;
+  if (fromEnv === "production" || fromEnv === "plain") return fromEnv;
+  if (fromEnv) throw new StackError(`STACK_MODE must be "plain" or "production", got "${fromEnv}".`);
+  return undefined;
 }
 
 const medusaEnv = (mode: StackMode): NodeJS.ProcessEnv => ({
@@ -98,6 +103,10 @@ const medusaEnv = (mode: StackMode): NodeJS.ProcessEnv => ({
   MEDUSA_DISABLE_TELEMETRY: "true",
   MEDUSA_ADMIN_ONBOARDING_TYPE: "default",
   SEED_OUTPUT_FILE,
+  // The job that releases money held for carts no webhook could complete (backend/src/jobs): locally it acts
+  // within seconds, so that the tests see it; a merchant's default is 15 minutes.
+  RELEASE_HOLDS_AFTER_MS: process.env.RELEASE_HOLDS_AFTER_MS ?? "20000",
+  RELEASE_HOLDS_SCHEDULE: process.env.RELEASE_HOLDS_SCHEDULE ?? "*/5 * * * * *",
   ...(mode === "production" ? { REDIS_URL: redisUrl } : { REDIS_URL: "" }),
 });
 
@@ -339,10 +348,10 @@ function startMedusa(state: StackState, role: "medusa" | "worker"): Promise<void
 
 async function start(): Promise<void> {
   const started = Date.now();
-  const mode = requestedMode();
   mkdirSync(LOG_DIR, { recursive: true });
   const state = readStackState();
   const anyRunning = Object.values(state.services).some((process) => isRunning(process));
+  const mode = requestedMode() ?? (anyRunning ? state.mode : "plain");
   if (anyRunning && state.mode !== mode) {
     throw new StackError(`The local stack is running in its ${state.mode} setup; stop it first (npm run backend:stop), then start it ${mode === "production" ? "with --production" : "without --production"}.`);
   }

@@ -28,17 +28,17 @@ export default async function CartPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Cart</h1>
-      <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <div className="mt-8 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label="Items in your cart" className="card h-fit divide-y divide-neutral-200">
           {items.map((item) => {
             const name = item.product_title ?? item.title;
             const label = item.variant_title ? `${name}, ${item.variant_title}` : name;
             return (
               <div key={item.id} className="flex gap-4 p-4 sm:p-5">
-                <div className="w-20 shrink-0 sm:w-24">
+                <div className="w-16 shrink-0 sm:w-24">
                   <ProductImage src={item.thumbnail} alt={name} sizes="96px" />
                 </div>
-                <div className="flex flex-1 flex-col justify-between gap-3 sm:flex-row">
+                <div className="flex min-w-0 flex-1 flex-col justify-between gap-3 sm:flex-row">
                   <div>
                     <h2 className="font-medium">
                       {item.product_handle ? (

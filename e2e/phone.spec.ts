@@ -1,0 +1,71 @@
+import type { Page } from "@playwright/test";
+import { CARDS, expect, fillCard, test } from "./support/fixtures";
+import {
+  ADDRESSES,
+  addToCart,
+  chooseCardPayment,
+  chooseDelivery,
+  expectConfirmation,
+  fillContactAndAddress,
+  placeOrderButton,
+  uniqueEmail,
+} from "./support/shopper";
+
+/**
+ * Phones first: a whole checkout on a 375 × 667 screen, and at every page of the journey no sideways scrolling at
+ * the narrowest (320 px), a common (375 px) and a large (414 px) phone width.
+ */
+
+const PHONE_WIDTHS = [320, 375, 414] as const;
+
+test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+
+/** What sticks out past the right edge, named so that a failure says which element to fix. */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.body.querySelectorAll<HTMLElement>("*")]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map((element) => `<${element.tagName.toLowerCase()} class="${element.className}"> right edge ${Math.round(element.getBoundingClientRect().right)} px`);
+  });
+}
+
+async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  for (const width of PHONE_WIDTHS) {
+    await page.setViewportSize({ width, height: 667 });
+    expect(await sidewaysOverflow(page), `${where} at ${width} px scrolls sideways`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 375, height: 667 });
+}
+
+test("a phone shopper buys without sideways scrolling on any page of the journey", async ({ page }) => {
+  await page.goto("/");
+  await expectNoSidewaysScroll(page, "the home page");
+
+  await addToCart(page);
+  await expectNoSidewaysScroll(page, "the product page");
+
+  await page.goto("/cart");
+  await expectNoSidewaysScroll(page, "the cart");
+
+  await page.goto("/checkout");
+  await expectNoSidewaysScroll(page, "the address step");
+  await fillContactAndAddress(page, uniqueEmail("phone"), ADDRESSES.germany);
+  await expect(page.getByRole("form", { name: "Delivery" })).toBeVisible();
+  await expectNoSidewaysScroll(page, "the delivery step");
+  await chooseDelivery(page, "Standard delivery");
+  await expectNoSidewaysScroll(page, "the payment step");
+  await chooseCardPayment(page);
+  await expectNoSidewaysScroll(page, "the review step");
+
+  await fillCard(page, CARDS.pays);
+  await placeOrderButton(page).click();
+  const orderId = await expectConfirmation(page);
+  await expectNoSidewaysScroll(page, "the confirmation");
+
+  await page.goto(`/order/${orderId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSidewaysScroll(page, "the order page");
+});
