@@ -1,31 +1,38 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { clearCartId, readCartId } from "@/lib/cookies";
-import { completeCart, sessionMatchesPaymentIntent } from "@/lib/payments";
+import { fetchCart } from "@/lib/cart";
+import { confirmationPath, deriveCheckoutState } from "@/lib/checkout-state";
+import { readCartId } from "@/lib/cookies";
 
 /**
- * Where Stripe sends the shopper back after a redirect (3-D Secure, redirect-based methods).
- * `redirect_status` in the URL is only the browser's claim; the backend decides, by authorizing
- * the session with Stripe while it completes the cart.
+ * Where Stripe sends the shopper back after a redirect (3-D Secure, redirect-based methods), possibly late or
+ * twice. `redirect_status` and `payment_intent` in the URL are only the browser's claim: the page shown is derived
+ * from the cart this browser holds, as on any checkout load. A return for a cart this browser does not hold does
+ * nothing and reveals nothing about that cart.
  */
 export async function GET(request: NextRequest) {
-  const params = request.nextUrl.searchParams;
-  const cartId = params.get("cart_id") ?? (await readCartId());
-  const paymentIntentId = params.get("payment_intent");
+  const claimedCartId = request.nextUrl.searchParams.get("cart_id");
+  const cartId = await readCartId();
   const to = (path: string) => NextResponse.redirect(new URL(path, request.nextUrl.origin), 303);
 
-  if (!cartId) return to("/cart");
+  if (!cartId || (claimedCartId !== null && claimedCartId !== cartId)) {
+    console.error("checkout return: a cart this browser does not hold", { claimedCartId, cartId });
+    return to("/cart?payment=not-recognised");
+  }
   try {
-    if (!(await sessionMatchesPaymentIntent(cartId, paymentIntentId))) {
-      console.error("checkout return: payment intent does not belong to cart", { cartId, paymentIntentId });
-      return to("/checkout?step=review&payment=failed");
+    const state = await deriveCheckoutState(await fetchCart(cartId));
+    switch (state.kind) {
+      case "ordered":
+        // The confirmation page clears the cart cookie once it is shown.
+        return to(confirmationPath(state.orderId));
+      case "confirming":
+        return to("/checkout");
+      case "none":
+        return to("/cart");
+      case "open":
+        return to("/checkout?step=review&payment=failed");
     }
   } catch (error) {
-    console.error("checkout return: could not read cart", cartId, error);
-    return to("/checkout?step=review&payment=failed");
+    console.error("checkout return: could not read the cart", cartId, error);
+    return to("/checkout");
   }
-
-  const outcome = await completeCart(cartId);
-  if (outcome.type === "failed") return to("/checkout?step=review&payment=failed");
-  if ((await readCartId()) === cartId) await clearCartId();
-  return to(`/order/${outcome.orderId}/confirmed`);
 }
