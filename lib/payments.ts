@@ -9,7 +9,7 @@ import {
   findStripeSession,
   paymentIntentIdOf,
 } from "./checkout-steps";
-import { clearCartId, readCartId } from "./cookies";
+import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError, describeCompletionError, httpStatusOf } from "./errors";
 import type { FormState } from "./form";
 import { medusa } from "./medusa";
@@ -152,6 +152,7 @@ export async function placeOrder(): Promise<PlaceOrderResult> {
     if (outcome.clientSecret) refresh();
     return { error: outcome.message, ...(outcome.clientSecret ? { clientSecret: outcome.clientSecret } : {}) };
   }
-  await clearCartId();
+  // The cookie keeps naming the cart until the confirmation is on screen (it clears it then): if this answer is
+  // lost, a reload still finds the cart, and through it the order.
   redirect(`/order/${outcome.orderId}/confirmed`);
 }
