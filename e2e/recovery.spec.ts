@@ -179,6 +179,58 @@ test("a second tab started a new payment: the first tab's card form notices befo
   expect(paid.amount).toBe(toMinorUnits(order.total, order.currency_code));
 });
 
+/** The double's test controls for asynchronous payments: the bank has not answered yet, then it does. */
+async function holdProcessing(paymentIntentId: string): Promise<void> {
+  const response = await fetch(`${stack.stripe.doubleUrl}/_double/payment_intents/processing`, {
+    method: "POST",
+    body: new URLSearchParams({ payment_intent: paymentIntentId }),
+  });
+  expect(response.status).toBe(200);
+}
+
+async function settleProcessing(paymentIntentId: string, outcome: "succeeded" | "failed"): Promise<void> {
+  const response = await fetch(`${stack.stripe.doubleUrl}/_double/payment_intents/settle`, {
+    method: "POST",
+    body: new URLSearchParams({ payment_intent: paymentIntentId, outcome }),
+  });
+  expect(response.status).toBe(200);
+}
+
+test.describe("Stripe reports the payment as processing", () => {
+  test("checkout and the cart say 'we are confirming your payment', and the page turns into the confirmation by itself", async ({ page }) => {
+    const email = uniqueEmail("processing-ok");
+    await checkoutUntilReview(page, email);
+    const { paymentIntent } = await currentPayment(page);
+    await holdProcessing(paymentIntent.id);
+
+    await page.goto("/cart");
+    await expect(page).toHaveURL(/\/checkout$/);
+    const confirming = page.locator('[data-payment-state="confirming"]');
+    await expect(confirming).toContainText("We are confirming your payment");
+    await expect(confirming).toContainText("Your payment is safe — your order is being placed");
+    await expect(page.locator(CARD_FORM)).toHaveCount(0);
+    expect(await ordersFor(admin, email)).toHaveLength(0);
+
+    await settleProcessing(paymentIntent.id, "succeeded");
+    const orderId = await expectConfirmation(page);
+    await expectExactlyOneOrder(email, orderId);
+  });
+
+  test("a processing payment that fails: the confirming state gives way to paying again, and nothing was ordered", async ({ page }) => {
+    const email = uniqueEmail("processing-failed");
+    await checkoutUntilReview(page, email);
+    const { paymentIntent } = await currentPayment(page);
+    await holdProcessing(paymentIntent.id);
+    await page.goto("/checkout");
+    await expect(page.locator('[data-payment-state="confirming"]')).toBeVisible();
+
+    await settleProcessing(paymentIntent.id, "failed");
+    await expect(page.locator('[data-payment-state="confirming"]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByRole("button", { name: /^(Place order and pay |Continue to review$)/ })).toBeVisible();
+    expect(await ordersFor(admin, email)).toHaveLength(0);
+  });
+});
+
 test.describe("coming back from the bank's page (/checkout/return)", () => {
   test("redirect_status=succeeded for a paid PaymentIntent: the confirmation; the same return again: the same order", async ({ page }) => {
     const email = uniqueEmail("return-ok");
