@@ -179,6 +179,24 @@ test("a second tab started a new payment: the first tab's card form notices befo
   expect(paid.amount).toBe(toMinorUnits(order.total, order.currency_code));
 });
 
+test("a card form left open after the same payment was made in another tab: pressing pay leads to that order, nothing is charged twice", async ({ page }) => {
+  const email = uniqueEmail("paid-elsewhere");
+  await checkoutUntilReview(page, email);
+  const { paymentIntent } = await currentPayment(page);
+  // Another tab (here: Stripe.js in it) paid this very PaymentIntent; this tab still shows the card form.
+  expect((await confirmAsBrowser(paymentIntent, "pm_card_visa")).body).toMatchObject({ status: "requires_capture" });
+
+  const confirms: string[] = [];
+  page.on("request", (request) => {
+    if (/\/confirm$/.test(new URL(request.url()).pathname)) confirms.push(request.url());
+  });
+  await fillCard(page, CARDS.pays);
+  await placeOrderButton(page).click();
+  const orderId = await expectConfirmation(page);
+  expect(confirms, "no second confirmation was sent to Stripe").toEqual([]);
+  await expectExactlyOneOrder(email, orderId);
+});
+
 /** The double's test controls for asynchronous payments: the bank has not answered yet, then it does. */
 async function holdProcessing(paymentIntentId: string): Promise<void> {
   const response = await fetch(`${stack.stripe.doubleUrl}/_double/payment_intents/processing`, {
