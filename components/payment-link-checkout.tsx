@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { PaymentLinkStatus } from "@/lib/payment-collections";
 import { pollDelays } from "@/lib/payment-history";
-import type { AmountCheck } from "@/lib/payments";
+import type { AmountCheck } from "@/lib/checkout-state";
 import { type BillingDefaults, StripePayment } from "./stripe-payment";
 
 type Phase = "form" | "processing" | "paid" | "slow" | "canceled";
@@ -17,7 +17,7 @@ interface PaymentLinkCheckoutProps {
   /** This page, so that a bank's redirect comes back here. */
   returnPath: string;
   amountLabel: string;
-  checkPaymentAmount: () => Promise<AmountCheck>;
+  checkPaymentAmount: (paymentIntentId: string) => Promise<AmountCheck>;
   readStatus: () => Promise<PaymentLinkStatus>;
 }
 

@@ -7,7 +7,7 @@ import { billingDefaultsOf } from "@/lib/billing-defaults";
 import { formatMoney } from "@/lib/money";
 import type { Order } from "@/lib/orders";
 import type { PaymentLink, PaymentLinkStatus } from "@/lib/payment-collections";
-import type { AmountCheck } from "@/lib/payments";
+import type { AmountCheck } from "@/lib/checkout-state";
 
 const INVALID: Record<Extract<PaymentLink, { kind: "invalid" }>["reason"], string> = {
   "missing-order": "This payment link is incomplete: it does not say which order it is for. Please use the whole link you were sent.",
@@ -29,7 +29,7 @@ export function PaymentLinkView({
   link: PaymentLink;
   collectionId: string;
   stripe: { publishableKey: string; doubleUrl: string | null };
-  checkPaymentAmount: () => Promise<AmountCheck>;
+  checkPaymentAmount: (paymentIntentId: string) => Promise<AmountCheck>;
   readStatus: () => Promise<PaymentLinkStatus>;
 }) {
   switch (link.kind) {

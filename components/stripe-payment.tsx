@@ -3,11 +3,13 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import type { Stripe, StripeElementsOptions } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
-import { unstable_rethrow } from "next/navigation";
+import { unstable_rethrow, useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useEffect, useRef, useState } from "react";
 import type { BillingDefaults } from "@/lib/billing-defaults";
 import { MESSAGES, describeStripeError } from "@/lib/errors";
-import type { AmountCheck, PlaceOrderResult } from "@/lib/payments";
+import { paymentIntentIdOf } from "@/lib/checkout-steps";
+import type { AmountCheck, LoadErrorRecovery } from "@/lib/checkout-state";
+import type { PlaceOrderResult } from "@/lib/payments";
 
 /** PaymentIntent states after which the money is secured (the cart may be completed, the link is paid). */
 const PAYMENT_SECURED = new Set(["requires_capture", "succeeded", "processing"]);
@@ -80,8 +82,13 @@ interface StripePaymentProps {
   /** The pay button, e.g. "Place order and pay €64.00" or "Pay €15.41". */
   payLabel: string;
   busyLabel: string;
-  /** Right before confirming: is the PaymentIntent still for the amount owed? */
-  checkPaymentAmount: () => Promise<AmountCheck>;
+  /** Right before confirming: is the PaymentIntent this form holds still the one to pay, for the amount owed? */
+  checkPaymentAmount: (paymentIntentId: string) => Promise<AmountCheck>;
+  /**
+   * Stripe refused to load the form (the PaymentIntent can no longer be confirmed: paid, or canceled by another
+   * tab): ask the server what to show instead. Without it, the form says it could not load.
+   */
+  recoverFromLoadError?: (clientSecret: string) => Promise<LoadErrorRecovery>;
   /**
    * After Stripe secured the money: checkout places the order (a server action that redirects), the
    * payment link waits for the webhook. Returns an error for the shopper, or nothing.
@@ -170,12 +177,14 @@ function PaymentForm({
   notice,
   checkPaymentAmount,
   onPaymentSecured,
+  recoverFromLoadError,
   resumeSecuredPayment = false,
   unreachableMessage = "We could not reach the store. Please try again — you will not be charged twice.",
   onSessionReplaced,
 }: PaymentFormProps) {
   const stripe = useStripe();
   const elements = useElements();
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [elementReady, setElementReady] = useState(false);
@@ -227,6 +236,33 @@ function PaymentForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stripe, clientSecret, resumeSecuredPayment]);
 
+  function onLoadError() {
+    const couldNotLoad = "The card form could not load. Please reload the page to try again.";
+    // With resumeSecuredPayment, a paid PaymentIntent is picked up by the resume check above: no error for it.
+    if (resumeSecuredPayment) {
+      if (!paymentSecured.current) setError(couldNotLoad);
+      return;
+    }
+    if (!recoverFromLoadError) return setError(couldNotLoad);
+    setBusy(true);
+    recoverFromLoadError(clientSecret).then(
+      (recovery) => {
+        if ("navigateTo" in recovery) {
+          router.replace(recovery.navigateTo);
+          router.refresh();
+          return;
+        }
+        setBusy(false);
+        setError(recovery.message);
+      },
+      (caught: unknown) => {
+        console.error(caught);
+        setBusy(false);
+        setError(couldNotLoad);
+      },
+    );
+  }
+
   async function pay(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current || !stripe || !elements) return;
@@ -245,8 +281,12 @@ function PaymentForm({
         const submitted = await elements.submit();
         if (submitted.error) return release(describeStripeError(submitted.error));
 
-        const check = await checkPaymentAmount();
+        const check = await checkPaymentAmount(paymentIntentIdOf(clientSecret) ?? "");
         if (check.status === "error") return release(check.message);
+        if (check.status === "ordered") {
+          router.replace(check.href);
+          return;
+        }
         if (check.status === "changed") {
           inFlight.current = false;
           onSessionReplaced(check.clientSecret, check.message);
@@ -285,7 +325,7 @@ function PaymentForm({
         <PaymentElement
           options={{ layout: "tabs", defaultValues: { billingDetails: billingDefaults } }}
           onReady={() => setElementReady(true)}
-          onLoadError={() => setError("The card form could not load. Please reload the page to try again.")}
+          onLoadError={onLoadError}
         />
         {elementReady ? null : <p className="text-sm text-neutral-500">Loading the secure card form…</p>}
       </div>

@@ -2,7 +2,7 @@ import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { refresh } from "next/cache";
 import { cache } from "react";
-import { readCartId, writeCartId } from "./cookies";
+import { clearCartId, readCartId, writeCartId } from "./cookies";
 import { describeBackendError, httpStatusOf } from "./errors";
 import type { FormState } from "./form";
 import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
@@ -36,15 +36,21 @@ export const CART_FIELDS = [
 
 export type Cart = HttpTypes.StoreCart;
 
-/** The cart by id, or null when it no longer exists or has become an order. Always a fresh read. */
-export async function fetchOpenCart(cartId: string): Promise<Cart | null> {
+/** The cart by id, completed or not, or null when it does not exist. Always a fresh read. */
+export async function fetchCart(cartId: string): Promise<Cart | null> {
   try {
     const { cart } = await medusa().store.cart.retrieve(cartId, { fields: CART_FIELDS });
-    return cart.completed_at ? null : cart;
+    return cart;
   } catch (error) {
     if (httpStatusOf(error) === 404) return null;
     throw error;
   }
+}
+
+/** The cart by id, or null when it no longer exists or has become an order. Always a fresh read. */
+export async function fetchOpenCart(cartId: string): Promise<Cart | null> {
+  const cart = await fetchCart(cartId);
+  return cart && !cart.completed_at ? cart : null;
 }
 
 /** Just enough of a cart to know it is still open (and its region), for actions that write to it. */
@@ -58,11 +64,37 @@ export async function fetchCartHeader(cartId: string): Promise<{ id: string; reg
   }
 }
 
+/**
+ * The cart the shopper's cookie names, completed or not, read at most once per request. A completed one stays
+ * named until the shopper has seen its order's confirmation (see `forgetCompletedCart`).
+ */
+export const getCartRecord = cache(async (): Promise<Cart | null> => {
+  const cartId = await readCartId();
+  return cartId ? fetchCart(cartId) : null;
+});
+
 /** The shopper's open cart, read at most once per request. */
 export const getCart = cache(async (): Promise<Cart | null> => {
-  const cartId = await readCartId();
-  return cartId ? fetchOpenCart(cartId) : null;
+  const cart = await getCartRecord();
+  return cart && !cart.completed_at ? cart : null;
 });
+
+/**
+ * Server action, run by the order confirmation once it is on screen: the cookie stops naming the cart that became
+ * this order, so the next visit starts a new cart. Only a completed cart is forgotten.
+ */
+export async function forgetCompletedCart(): Promise<void> {
+  "use server";
+  const cartId = await readCartId();
+  if (!cartId) return;
+  try {
+    const cart = await fetchCart(cartId);
+    if (!cart || cart.completed_at) await clearCartId();
+  } catch (error) {
+    // The cookie then stays until the next confirmation or checkout visit, which lead to the same order.
+    console.error("forgetCompletedCart failed", cartId, error);
+  }
+}
 
 export function itemCount(cart: Cart | null): number {
   return (cart?.items ?? []).reduce((sum, item) => sum + item.quantity, 0);

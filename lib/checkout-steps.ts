@@ -93,3 +93,34 @@ export function resolveCheckoutStep(
   if (stepIndex(requested) > stepIndex(furthest)) return { step: furthest, redirect: true };
   return { step: requested, redirect: false };
 }
+
+/**
+ * What a Stripe PaymentIntent's status means for the cart it pays: `held` — the money is authorized or captured,
+ * the cart must become an order; `processing` — Stripe has not decided yet; `unpaid` — the card form is what the
+ * shopper needs (nothing was charged).
+ */
+export type PaymentProgress = "held" | "processing" | "unpaid";
+
+export function paymentProgressOf(paymentIntentStatus: string | null | undefined): PaymentProgress {
+  if (paymentIntentStatus === "requires_capture" || paymentIntentStatus === "succeeded") return "held";
+  if (paymentIntentStatus === "processing") return "processing";
+  return "unpaid";
+}
+
+/**
+ * The cart's live Stripe session: the pending one the card form uses, or one Medusa already authorized (Stripe's
+ * webhook got there first) while the cart is not yet an order.
+ */
+export function findLiveStripeSession(cart: Pick<StepCart, "payment_collection">): PaymentSessionLike | null {
+  const sessions = cart.payment_collection?.payment_sessions ?? [];
+  return (
+    sessions.find((session) => session.provider_id === STRIPE_PROVIDER_ID && session.status === "authorized") ??
+    findStripeSession(cart)
+  );
+}
+
+/** `pi_123_secret_abc` → `pi_123`: the PaymentIntent a client secret belongs to. */
+export function paymentIntentIdOf(clientSecret: string | null | undefined): string | null {
+  const match = /^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/.exec(clientSecret ?? "");
+  return match?.[1] ?? null;
+}

@@ -16,6 +16,7 @@ describe("parseConfig", () => {
       stripePublishableKey: "pk_test_abc",
       defaultCountry: "de",
       stripeDoubleUrl: null,
+      stripeApiUrl: "https://api.stripe.com",
       medusaTimeoutMs: 10_000,
     });
   });
@@ -24,6 +25,14 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...complete, MEDUSA_TIMEOUT_MS: "4000" }).medusaTimeoutMs).toBe(4000);
     expect(() => parseConfig({ ...complete, MEDUSA_TIMEOUT_MS: "10s" })).toThrow(/MEDUSA_TIMEOUT_MS/);
     expect(() => parseConfig({ ...complete, MEDUSA_TIMEOUT_MS: "600000" })).toThrow(/at most 120000/);
+  });
+
+  it("asks Stripe's API unless told otherwise (the demo's double, or STRIPE_API_URL), and never anything else with a live key", () => {
+    expect(parseConfig({ ...complete, STRIPE_DOUBLE_URL: "http://localhost:12111" }).stripeApiUrl).toBe("http://localhost:12111");
+    expect(parseConfig({ ...complete, STRIPE_API_URL: "http://127.0.0.1:12111/" }).stripeApiUrl).toBe("http://127.0.0.1:12111");
+    expect(() => parseConfig({ ...complete, STRIPE_PUBLISHABLE_KEY: "pk_live_abc", STRIPE_API_URL: "http://127.0.0.1:12111" })).toThrow(
+      /STRIPE_API_URL must be https:\/\/api\.stripe\.com/,
+    );
   });
 
   it("names every missing variable in one message", () => {

@@ -11,6 +11,11 @@ export interface StorefrontConfig {
   defaultCountry: string;
   /** Demo only: origin of the offline Stripe stand-in. When set, payments are simulated. */
   stripeDoubleUrl: string | null;
+  /**
+   * Stripe's API, which the server asks (with the publishable key and a PaymentIntent's client secret, as Stripe.js
+   * does) whether a payment went through. Stripe's own unless the tests or the demo point it at the double.
+   */
+  stripeApiUrl: string;
   /** How long a request to Medusa may take before the shopper is told the store is not answering. */
   medusaTimeoutMs: number;
 }
@@ -32,6 +37,8 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
   .transform((value) => value.replace(/\/+$/, ""));
 
+const STRIPE_API = "https://api.stripe.com";
+
 const envSchema = z
   .object({
     MEDUSA_BACKEND_URL: httpUrl,
@@ -46,6 +53,7 @@ const envSchema = z
       .toLowerCase()
       .regex(/^[a-z]{2}$/, "must be a two-letter ISO country code such as de"),
     STRIPE_DOUBLE_URL: httpUrl.optional(),
+    STRIPE_API_URL: httpUrl.optional(),
     MEDUSA_TIMEOUT_MS: z.coerce
       .number()
       .int("must be a whole number of milliseconds")
@@ -61,6 +69,13 @@ const envSchema = z
         code: "custom",
         path: ["STRIPE_DOUBLE_URL"],
         message: "is a demo-only setting and must not be combined with a live Stripe key (pk_live_…)",
+      });
+    }
+    if (env.STRIPE_API_URL && env.STRIPE_API_URL !== STRIPE_API && env.STRIPE_PUBLISHABLE_KEY.startsWith("pk_live_")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_API_URL"],
+        message: `must be ${STRIPE_API} with a live Stripe key (pk_live_…)`,
       });
     }
   });
@@ -88,6 +103,7 @@ export function parseConfig(env: RawEnv): StorefrontConfig {
     stripePublishableKey: env_.STRIPE_PUBLISHABLE_KEY,
     defaultCountry: env_.DEFAULT_COUNTRY,
     stripeDoubleUrl: env_.STRIPE_DOUBLE_URL ?? null,
+    stripeApiUrl: env_.STRIPE_API_URL ?? env_.STRIPE_DOUBLE_URL ?? STRIPE_API,
     medusaTimeoutMs: env_.MEDUSA_TIMEOUT_MS,
   };
 }

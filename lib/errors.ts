@@ -27,6 +27,14 @@ export const MESSAGES = {
   completing: "Your order is already being placed. Please wait a moment.",
   paymentNotAuthorized:
     "Your payment was not completed, so no order was placed. Please try again or use another payment method.",
+  /** Back from a payment that did not go through: say plainly that no money moved. */
+  notPaid:
+    "Not paid — nothing was charged. Your payment was not completed, so no order was placed. Please try again or use another payment method.",
+  /** The money is held (or Stripe is still deciding) and the order is on its way: nothing to do but wait. */
+  paymentSafe: "Your payment is safe — your order is being placed. This page updates by itself.",
+  /** A return from a bank's page for a cart this browser does not hold. */
+  paymentNotRecognised:
+    "We could not match this payment to a cart in this browser, so nothing was done with it and nothing more was charged. If you paid in another browser or device, continue there.",
   paymentGeneric: "The payment could not be processed. Please try again, or use another payment method.",
   unknown: "Something went wrong. Please try again.",
 } as const;

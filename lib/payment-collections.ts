@@ -1,13 +1,13 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
-import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession } from "./checkout-steps";
+import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession, paymentIntentIdOf } from "./checkout-steps";
 import { describeBackendError, httpStatusOf } from "./errors";
 import { looksLikeId } from "./ids";
 import { LINE_ITEM_FIELDS, medusa } from "./medusa";
 import { formatMoney, isSameAmount } from "./money";
 import type { Order, OrderPaymentCollection } from "./orders";
 import { isSecuredCollection, paymentLinkState } from "./payment-history";
-import type { AmountCheck } from "./payments";
+import type { AmountCheck } from "./checkout-state";
 
 /**
  * The page behind Medusa Admin's "Copy payment link": `/payment-collection/{id}?order_id={order}`.
@@ -114,14 +114,23 @@ const CHANGED_REQUEST = "This payment request has changed. Please reload the pag
  * the collection (another order edit updates its amount) since the page was rendered. Same contract as
  * checkout's `checkPaymentAmount`, so the shared payment form handles both alike.
  */
-export async function checkPaymentLinkAmount(collectionId: string, orderId: string): Promise<AmountCheck> {
+export async function checkPaymentLinkAmount(collectionId: string, orderId: string, paymentIntentId: string): Promise<AmountCheck> {
   "use server";
   try {
     const lookup = await lookUp(collectionId, orderId);
     if (!lookup.found) return { status: "error", message: CHANGED_REQUEST };
     const { collection } = lookup;
     if (paymentLinkState(collection).kind !== "payable") return { status: "error", message: CHANGED_REQUEST };
-    if (reusableSecret(collection)) return { status: "unchanged" };
+    const reusable = reusableSecret(collection);
+    if (reusable && paymentIntentIdOf(reusable) === paymentIntentId) return { status: "unchanged" };
+    // Another tab started a new payment for this link (this form's PaymentIntent was canceled): use that one.
+    if (reusable) {
+      return {
+        status: "changed",
+        clientSecret: reusable,
+        message: `This payment was restarted in another tab or window. The amount owed is ${formatMoney(collection.amount, collection.currency_code)}. Please enter your card details again and confirm.`,
+      };
+    }
     const clientSecret = await startStripeSession(collection.id);
     return {
       status: "changed",

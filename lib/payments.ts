@@ -2,40 +2,52 @@ import "server-only";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { type Cart, fetchOpenCart } from "./cart";
-import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession } from "./checkout-steps";
-import { clearCartId, readCartId } from "./cookies";
+import {
+  STRIPE_PROVIDER_ID,
+  clientSecretOf,
+  findLiveStripeSession,
+  findStripeSession,
+  paymentIntentIdOf,
+} from "./checkout-steps";
+import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError, describeCompletionError, httpStatusOf } from "./errors";
 import type { FormState } from "./form";
 import { medusa } from "./medusa";
-import { formatMoney, isSameAmount } from "./money";
+import { retryWithBackoff } from "./retry";
 
 /**
  * Checkout steps 3 and 4: the Stripe payment session and placing the order. The browser only ever
  * confirms a PaymentIntent whose amount the server has just checked against the cart.
  */
 
-/** Starts a fresh Stripe session (a new PaymentIntent) for the cart as it is now. */
-async function initiateStripeSession(cartId: string): Promise<{ cart: Cart; clientSecret: string }> {
+/**
+ * Starts a fresh Stripe session (a new PaymentIntent) for the cart as it is now. Medusa deletes the cart's other
+ * sessions, and its Stripe provider cancels their PaymentIntents: `replaced` names the one that was live.
+ */
+export async function initiateStripeSession(
+  cartId: string,
+): Promise<{ cart: Cart; clientSecret: string; replaced: string | null }> {
   // Fetched fresh: the SDK reuses `cart.payment_collection` when present, so it must not be stale.
   const cart = await fetchOpenCart(cartId);
   if (!cart) throw new CartGoneError();
+  const replaced = paymentIntentIdOf(clientSecretOf(findLiveStripeSession(cart)));
   const { payment_collection } = await medusa().store.payment.initiatePaymentSession(cart, {
     provider_id: STRIPE_PROVIDER_ID,
   });
   const session = findStripeSession({ payment_collection });
   const clientSecret = clientSecretOf(session);
   if (!clientSecret) throw new Error("The Stripe payment session came back without a client secret");
-  return { cart, clientSecret };
+  return { cart, clientSecret, replaced };
 }
 
-class CartGoneError extends Error {
+export class CartGoneError extends Error {
   constructor() {
     super("cart is gone or already completed");
     this.name = "CartGoneError";
   }
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   return error instanceof CartGoneError ? MESSAGES.cartGone : describeBackendError(error);
 }
 
@@ -51,41 +63,6 @@ export async function startCardPayment(): Promise<FormState> {
     return { error: describe(error) };
   }
   redirect("/checkout?step=review");
-}
-
-export type AmountCheck =
-  | { status: "unchanged" }
-  | { status: "changed"; clientSecret: string; message: string }
-  | { status: "error"; message: string };
-
-/**
- * Server action, called right before `stripe.confirmPayment`: is the PaymentIntent still for the
- * cart's total? If not (prices, shipping or taxes changed in between), start a new session so
- * the amount charged is always the order's amount, and tell the shopper to confirm again.
- */
-export async function checkPaymentAmount(): Promise<AmountCheck> {
-  "use server";
-  const cartId = await readCartId();
-  if (!cartId) return { status: "error", message: MESSAGES.cartGone };
-  try {
-    const cart = await fetchOpenCart(cartId);
-    if (!cart) return { status: "error", message: MESSAGES.cartGone };
-    const session = findStripeSession(cart);
-    if (session && clientSecretOf(session) && isSameAmount(session.amount, cart.total, cart.currency_code)) {
-      return { status: "unchanged" };
-    }
-    const fresh = await initiateStripeSession(cartId);
-    // Re-render the page in this same response, so the summary and the button show the new total.
-    refresh();
-    return {
-      status: "changed",
-      clientSecret: fresh.clientSecret,
-      message: `Your order total is now ${formatMoney(fresh.cart.total, fresh.cart.currency_code)}. Please check it, enter your card details again and confirm.`,
-    };
-  } catch (error) {
-    console.error("checkPaymentAmount failed", error);
-    return { status: "error", message: describe(error) };
-  }
 }
 
 export type CompletionOutcome =
@@ -124,22 +101,44 @@ export async function completeCart(cartId: string): Promise<CompletionOutcome> {
   return { type: "failed", message: MESSAGES.completing };
 }
 
+/** Tries, in all, to release a hold, and the first wait between them (then 2×, 4× …): about 1.75 s at most. */
+const RELEASE_ATTEMPTS = 4;
+const RELEASE_FIRST_DELAY_MS = 250;
+
 /**
  * Medusa refused to turn a paid cart into an order (stock ran out, say) but leaves the PaymentIntent authorized:
  * the shopper's bank would hold money for an order that does not exist. Starting a new Stripe session makes Medusa
  * delete the old one, and its Stripe provider cancels that PaymentIntent, releasing the hold; the new
  * PaymentIntent holds nothing until the shopper confirms it. The storefront has no Stripe secret key, so this is
  * the way it can release a payment. A cart already completed (by the webhook) is left alone.
+ *
+ * A failed release is retried with back-off; if every try fails the money stays held, so the merchant is told
+ * in the log under a stable prefix (`[payment-hold-not-released]`) with the PaymentIntent and the cart, to cancel
+ * it in Stripe's dashboard.
  */
 async function releaseAuthorization(cartId: string): Promise<{ clientSecret?: string }> {
-  try {
-    const { clientSecret } = await initiateStripeSession(cartId);
-    return { clientSecret };
-  } catch (error) {
-    if (!(error instanceof CartGoneError)) console.error("releasing the payment after a refused completion failed", cartId, error);
-    return {};
+  // Which PaymentIntent holds the money, for the log line if it cannot be released (read once, before trying).
+  const held = await fetchOpenCart(cartId).then(
+    (cart) => (cart ? paymentIntentIdOf(clientSecretOf(findLiveStripeSession(cart))) : null),
+    () => null,
+  );
+  const result = await retryWithBackoff(
+    () => initiateStripeSession(cartId),
+    { attempts: RELEASE_ATTEMPTS, firstDelayMs: RELEASE_FIRST_DELAY_MS },
+    (error) => !(error instanceof CartGoneError),
+  );
+  if (result.ok) return { clientSecret: result.value.clientSecret };
+  if (!(result.error instanceof CartGoneError)) {
+    console.error(
+      `${HOLD_NOT_RELEASED} payment_intent=${held ?? "unknown"} cart=${cartId} attempts=${result.attempts}: a refused order's payment is still held; cancel it in Stripe`,
+      result.error,
+    );
   }
+  return {};
 }
+
+/** The log prefix a merchant's alerting can watch for: money held for an order that does not exist. */
+export const HOLD_NOT_RELEASED = "[payment-hold-not-released]";
 
 export type PlaceOrderResult = FormState & { clientSecret?: string };
 
@@ -153,22 +152,7 @@ export async function placeOrder(): Promise<PlaceOrderResult> {
     if (outcome.clientSecret) refresh();
     return { error: outcome.message, ...(outcome.clientSecret ? { clientSecret: outcome.clientSecret } : {}) };
   }
-  await clearCartId();
+  // The cookie keeps naming the cart until the confirmation is on screen (it clears it then): if this answer is
+  // lost, a reload still finds the cart, and through it the order.
   redirect(`/order/${outcome.orderId}/confirmed`);
-}
-
-/**
- * For /checkout/return: does this cart's Stripe session belong to the PaymentIntent the browser
- * came back with? The redirect's `redirect_status` is only a claim; the backend decides.
- */
-export async function sessionMatchesPaymentIntent(cartId: string, paymentIntentId: string | null): Promise<boolean> {
-  const { cart } = await medusa().store.cart.retrieve(cartId, {
-    fields: "id,completed_at,*payment_collection.payment_sessions",
-  });
-  // A completed cart was finished by the webhook or another tab; completing again returns its order.
-  if (cart.completed_at) return true;
-  const sessions = cart.payment_collection?.payment_sessions ?? [];
-  return sessions.some(
-    (session) => session.provider_id === STRIPE_PROVIDER_ID && session.data?.id === paymentIntentId,
-  );
 }

@@ -21,6 +21,8 @@ export function storefrontEnv(options: { withDoubleScript: boolean }): Record<st
     MEDUSA_PUBLISHABLE_KEY: info.publishableKey,
     STRIPE_PUBLISHABLE_KEY: info.stripe.publishableKey,
     DEFAULT_COUNTRY: process.env.DEFAULT_COUNTRY ?? "de",
+    // The server reads payment states from the double (the browser reaches it through Playwright's routes).
+    STRIPE_API_URL: info.stripe.doubleUrl,
     ...(options.withDoubleScript ? { STRIPE_DOUBLE_URL: info.stripe.doubleUrl } : {}),
   };
 }

@@ -9,7 +9,8 @@ import { OrderTotals } from "@/components/order-totals";
 import { StripePayment } from "@/components/stripe-payment";
 import { billingDefaultsOf } from "@/lib/billing-defaults";
 import { ADDRESS_FIELDS, fieldName } from "@/lib/address-form";
-import { type Cart, getCart } from "@/lib/cart";
+import { PaymentConfirming } from "@/components/payment-confirming";
+import type { Cart } from "@/lib/cart";
 import { chooseDelivery, getShippingOptions, saveContactAndAddresses, shippingOptionAmount } from "@/lib/checkout";
 import {
   CHECKOUT_STEPS,
@@ -23,7 +24,8 @@ import {
 import { getConfig } from "@/lib/config";
 import { MESSAGES } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
-import { checkPaymentAmount, placeOrder, startCardPayment } from "@/lib/payments";
+import { checkPaymentAmount, confirmationPath, getCheckoutState, recoverCheckout } from "@/lib/checkout-state";
+import { placeOrder, startCardPayment } from "@/lib/payments";
 import { getCountryChoices, getCurrentCountry } from "@/lib/region";
 
 const STEP_TITLES: Record<CheckoutStep, string> = {
@@ -38,8 +40,19 @@ interface CheckoutPageProps {
 }
 
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
-  const [cart, query] = await Promise.all([getCart(), searchParams]);
-  if (!cart || (cart.items?.length ?? 0) === 0) redirect("/cart");
+  const [state, query] = await Promise.all([getCheckoutState(), searchParams]);
+  // Paid (or already an order): the confirmation, never a second card form.
+  if (state.kind === "ordered") redirect(confirmationPath(state.orderId));
+  if (state.kind === "confirming") {
+    return (
+      <>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Checkout</h1>
+        <PaymentConfirming />
+      </>
+    );
+  }
+  if (state.kind === "none" || (state.cart.items?.length ?? 0) === 0) redirect("/cart");
+  const { cart, notice } = state;
 
   // The cart, not the URL, decides how far the shopper may go.
   const { step, redirect: mustRedirect } = resolveCheckoutStep(query.step, cart);
@@ -54,9 +67,9 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Checkout</h1>
-      {paymentFailed ? (
+      {paymentFailed || notice ? (
         <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {MESSAGES.paymentNotAuthorized}
+          {notice ?? MESSAGES.notPaid}
         </p>
       ) : null}
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem]">
@@ -223,6 +236,7 @@ function ReviewStep({ cart }: { cart: Cart }) {
         busyLabel="Placing order…"
         checkPaymentAmount={checkPaymentAmount}
         onPaymentSecured={placeOrder}
+        recoverFromLoadError={recoverCheckout}
         unreachableMessage="We could not reach the store to place your order. Please try again — you will not be charged twice."
       />
     </div>

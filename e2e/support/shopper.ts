@@ -101,8 +101,17 @@ export async function answerThreeDSecure(page: Page, outcome: "complete" | "fail
   await challenge.getByRole("button", { name: outcome === "complete" ? /complete/i : /fail/i }).click();
 }
 
+/**
+ * The order confirmation is on screen. It then clears the cart cookie (the cart stays named until the shopper has
+ * seen its order), so this also waits for that: the next visit starts a new cart.
+ */
 export async function expectConfirmation(page: Page): Promise<string> {
   await expect(page.getByRole("heading", { name: "Thank you for your order" })).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(async () => (await page.context().cookies()).some((cookie) => cookie.name === "cart_id"), {
+      message: "the confirmation to forget the completed cart",
+    })
+    .toBe(false);
   const orderId = new URL(page.url()).pathname.split("/")[2];
   if (!orderId) throw new Error(`not an order URL: ${page.url()}`);
   return orderId;

@@ -10,6 +10,8 @@ import {
   createRefund,
   defaultCaptureMethod,
   formatAmount,
+  settleProcessing,
+  startProcessing,
   updatePaymentIntent,
   type ConfirmOptions,
 } from "./payment-intents";
@@ -237,5 +239,28 @@ describe("PaymentIntent options the double applies", () => {
     expect(error.body.code).toBe("authentication_required");
     expect(pi.status).toBe("requires_payment_method");
     expect(stripeError(() => create(ctx, "amount=2000&currency=usd&error_on_requires_action=true")).body.param).toBe("error_on_requires_action");
+  });
+});
+
+describe("processing (test controls for asynchronous payments)", () => {
+  it("holds a PaymentIntent in processing, then settles it as authorized or failed, with Stripe's events", () => {
+    const ctx = model();
+    const paid = create(ctx, "amount=2000&currency=eur&capture_method=manual");
+    startProcessing(ctx, paid.id, "pm_card_visa");
+    expect(paid.status).toBe("processing");
+    expect(ctx.events).toContain("payment_intent.processing");
+    settleProcessing(ctx, paid.id, "succeeded");
+    expect(paid.status).toBe("requires_capture");
+    expect(ctx.events).toContain("payment_intent.amount_capturable_updated");
+
+    const failed = create(ctx, "amount=2000&currency=eur&capture_method=manual");
+    startProcessing(ctx, failed.id, "pm_card_visa");
+    settleProcessing(ctx, failed.id, "failed");
+    expect(failed.status).toBe("requires_payment_method");
+    expect(failed.last_payment_error).toMatchObject({ code: "payment_intent_payment_attempt_failed" });
+
+    // Only a confirmable PaymentIntent starts processing, only a processing one settles.
+    expect(stripeError(() => startProcessing(ctx, paid.id, "pm_card_visa")).body.code).toBe("payment_intent_unexpected_state");
+    expect(stripeError(() => settleProcessing(ctx, failed.id, "succeeded")).body.code).toBe("payment_intent_unexpected_state");
   });
 });

@@ -821,3 +821,43 @@ export function createRefund(ctx: DoubleContext, params: FormObject): Refund {
   ctx.emit("charge.refunded", charge);
   return refund;
 }
+
+/**
+ * Test control (not Stripe's API): the PaymentIntent is confirmed with `paymentMethodId` and the payment is left
+ * `processing`, as an asynchronous payment method's is while the bank has not answered (Stripe emits
+ * `payment_intent.processing`). `settleProcessing` then gives the bank's answer.
+ */
+export function startProcessing(ctx: DoubleContext, id: string, paymentMethodId: string): PaymentIntent {
+  const paymentIntent = requirePaymentIntent(ctx, id);
+  if (!CONFIRMABLE_STATUSES.includes(paymentIntent.status)) {
+    throw unexpectedState(`This PaymentIntent cannot start processing from status ${paymentIntent.status}.`, snapshot(paymentIntent));
+  }
+  const paymentMethod = resolvePaymentMethod(ctx, paymentMethodId);
+  paymentIntent.payment_method = paymentMethod.id;
+  paymentIntent.last_payment_error = null;
+  paymentIntent.next_action = null;
+  paymentIntent.status = "processing";
+  ctx.emit("payment_intent.processing", paymentIntent);
+  return paymentIntent;
+}
+
+/** Test control: the bank's answer for a `processing` PaymentIntent — paid (authorized or captured) or failed. */
+export function settleProcessing(ctx: DoubleContext, id: string, outcome: "succeeded" | "failed"): PaymentIntent {
+  const paymentIntent = requirePaymentIntent(ctx, id);
+  const paymentMethod = paymentIntent.payment_method ? ctx.store.state.payment_methods[paymentIntent.payment_method] : undefined;
+  if (paymentIntent.status !== "processing" || !paymentMethod) {
+    throw unexpectedState(`This PaymentIntent is not processing (status ${paymentIntent.status}).`, snapshot(paymentIntent));
+  }
+  if (outcome === "succeeded") return authorize(ctx, paymentIntent, paymentMethod);
+  paymentIntent.status = "requires_payment_method";
+  paymentIntent.payment_method = null;
+  paymentIntent.last_payment_error = {
+    type: "card_error",
+    code: "payment_intent_payment_attempt_failed",
+    message: "The latest payment attempt of this PaymentIntent has failed or been canceled.",
+    doc_url: docUrl("payment_intent_payment_attempt_failed"),
+    payment_method: snapshot(paymentMethod),
+  };
+  ctx.emit("payment_intent.payment_failed", paymentIntent);
+  return paymentIntent;
+}

@@ -14,7 +14,7 @@ import { routes, type Auth, type RouteContext, type RouteResult } from "./routes
 import { operationFor, validateAgainstStripe } from "./stripe-schema";
 import { IdempotencyKeys, type IdempotentRequest } from "./idempotency";
 import { renderChallengePage, renderChallengeResult, type ChallengeResult } from "./three-d-secure";
-import { completeChallenge, type PublicUrls } from "./payment-intents";
+import { completeChallenge, settleProcessing, startProcessing, type PublicUrls } from "./payment-intents";
 import { snapshot, type DoubleContext } from "./resources";
 import { newId, nowSeconds, randomToken, Store, type JsonObject, type PaymentIntent, type StripeEvent } from "./store";
 import { DEFAULT_RETRY_DELAYS_MS, WebhookDispatcher } from "./webhooks";
@@ -496,6 +496,25 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
         webhooks.addEndpoint(endpoint);
         sendJson(res, 200, { endpoints: webhooks.endpoints });
         return 200;
+      }
+      case "POST /_double/payment_intents/processing":
+      case "POST /_double/payment_intents/settle": {
+        // Test controls for asynchronous payments: hold a PaymentIntent in `processing`, then settle it.
+        const body = decodeForm(await readBody(req));
+        const id = readString(body, "payment_intent") ?? "";
+        currentRequest = { id: null, idempotencyKey: null };
+        try {
+          const paymentIntent = route.endsWith("/processing")
+            ? startProcessing(model, id, readString(body, "payment_method") ?? "pm_card_visa")
+            : settleProcessing(model, id, readString(body, "outcome") === "failed" ? "failed" : "succeeded");
+          store.save();
+          sendJson(res, 200, paymentIntent);
+          return 200;
+        } catch (error) {
+          if (!(error instanceof StripeApiError)) throw error;
+          sendJson(res, error.status, { error: error.body });
+          return error.status;
+        }
       }
       case "POST /_double/reset":
         store.reset();

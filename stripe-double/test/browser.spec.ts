@@ -140,6 +140,33 @@ test("9995 is declined with Stripe's message, and the same form then pays with 4
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
+for (const [card, status] of [
+  ["pm_card_visa", "requires_capture"],
+  ["pm_card_visa", "succeeded"],
+] as const) {
+  test(`the Payment Element refuses to mount on a ${status} PaymentIntent (loaderror), retrievePaymentIntent still reads it`, async ({ page }) => {
+    const intent = await stripe.paymentIntents.create({
+      amount: 4200,
+      currency: "usd",
+      capture_method: status === "succeeded" ? "automatic" : "manual",
+      payment_method: card,
+      payment_method_types: ["card"],
+      confirm: true,
+    });
+    expect(intent.status).toBe(status);
+    const query = new URLSearchParams({ pk: PUBLISHABLE_KEY, cs: intent.client_secret ?? "" });
+    await page.goto(`${harness.url}/?${query.toString()}`);
+    const loadError = page.getByTestId("load-error");
+    await expect(loadError).toHaveAttribute("data-code", "payment_intent_unexpected_state");
+    await expect(loadError).toHaveAttribute("data-type", "invalid_request_error");
+    await expect(loadError).toContainText(`status is ${status}`);
+    await expect(page.getByTestId("retrieved-status")).toHaveText(status);
+    // No card form: the element never became ready and its frame is hidden.
+    await expect(page.locator("form")).toHaveAttribute("data-ready", "false");
+    await expect(page.locator("iframe[title='Secure payment input frame']")).toBeHidden();
+  });
+}
+
 test("3-D Secure: completing the challenge authorizes the payment", async ({ page }) => {
   const intent = await createIntent();
   const frame = await openCheckout(page, intent);

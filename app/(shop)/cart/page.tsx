@@ -3,19 +3,33 @@ import Link from "next/link";
 import { LineItemControls } from "@/components/line-item-controls";
 import { OrderTotals } from "@/components/order-totals";
 import { ProductImage } from "@/components/product-image";
-import { getCart, updateLineQuantity } from "@/lib/cart";
+import { redirect } from "next/navigation";
+import { updateLineQuantity } from "@/lib/cart";
+import { confirmationPath, getCheckoutState } from "@/lib/checkout-state";
+import { MESSAGES } from "@/lib/errors";
 import { furthestAllowedStep } from "@/lib/checkout-steps";
 import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Cart" };
 
-export default async function CartPage() {
-  const cart = await getCart();
+export default async function CartPage({ searchParams }: { searchParams: Promise<{ payment?: string | string[] }> }) {
+  const [state, query] = await Promise.all([getCheckoutState(), searchParams]);
+  // A cart that is (or, its payment being held, becomes) an order shows that order, never "empty".
+  if (state.kind === "ordered") redirect(confirmationPath(state.orderId));
+  if (state.kind === "confirming") redirect("/checkout");
+  const cart = state.kind === "open" ? state.cart : null;
   const items = cart?.items ?? [];
+  const notRecognised =
+    query.payment === "not-recognised" ? (
+      <p role="alert" className="mx-auto mb-6 max-w-xl rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        {MESSAGES.paymentNotRecognised}
+      </p>
+    ) : null;
 
   if (!cart || items.length === 0) {
     return (
       <div className="mx-auto max-w-md py-16 text-center">
+        {notRecognised}
         <h1 className="text-2xl font-semibold tracking-tight">Your cart is empty</h1>
         <p className="mt-2 text-neutral-600">Find something you like and add it here.</p>
         <Link href="/" className="btn-primary mt-6">
@@ -27,6 +41,7 @@ export default async function CartPage() {
 
   return (
     <>
+      {notRecognised}
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Cart</h1>
       <div className="mt-8 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label="Items in your cart" className="card h-fit divide-y divide-neutral-200">

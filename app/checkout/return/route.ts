@@ -1,31 +1,51 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { clearCartId, readCartId } from "@/lib/cookies";
-import { completeCart, sessionMatchesPaymentIntent } from "@/lib/payments";
+import { type Cart, fetchCart } from "@/lib/cart";
+import { STRIPE_PROVIDER_ID } from "@/lib/checkout-steps";
+import { confirmationPath, deriveCheckoutState } from "@/lib/checkout-state";
+import { isCartId, readCartId } from "@/lib/cookies";
 
 /**
- * Where Stripe sends the shopper back after a redirect (3-D Secure, redirect-based methods).
- * `redirect_status` in the URL is only the browser's claim; the backend decides, by authorizing
- * the session with Stripe while it completes the cart.
+ * Where Stripe sends the shopper back after a redirect (3-D Secure, redirect-based methods), possibly late or
+ * twice. `redirect_status` in the URL is only the browser's claim: the page shown is derived from the cart and
+ * Stripe, as on any checkout load. The cart must be this browser's: the one its cookie names, or one whose Stripe
+ * session has the client secret Stripe put in this URL (a second return after the confirmation cleared the
+ * cookie). Anything else does nothing and reveals nothing about that cart.
  */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  const cartId = params.get("cart_id") ?? (await readCartId());
-  const paymentIntentId = params.get("payment_intent");
+  const cookieCartId = await readCartId();
+  const claimedCartId = params.get("cart_id");
+  const cartId = claimedCartId ?? cookieCartId;
   const to = (path: string) => NextResponse.redirect(new URL(path, request.nextUrl.origin), 303);
 
-  if (!cartId) return to("/cart");
+  if (!cartId || !isCartId(cartId)) return to(cookieCartId ? "/checkout" : "/cart");
   try {
-    if (!(await sessionMatchesPaymentIntent(cartId, paymentIntentId))) {
-      console.error("checkout return: payment intent does not belong to cart", { cartId, paymentIntentId });
-      return to("/checkout?step=review&payment=failed");
+    const cart = await fetchCart(cartId);
+    if (cartId !== cookieCartId && !holdsClientSecret(cart, params.get("payment_intent_client_secret"))) {
+      console.error("checkout return: a cart this browser does not hold", { claimedCartId, cookieCartId });
+      return to("/cart?payment=not-recognised");
+    }
+    const state = await deriveCheckoutState(cart);
+    switch (state.kind) {
+      case "ordered":
+        // The confirmation page clears the cart cookie once it is shown.
+        return to(confirmationPath(state.orderId));
+      case "confirming":
+        return to("/checkout");
+      case "none":
+        return to("/cart");
+      case "open":
+        return to("/checkout?step=review&payment=failed");
     }
   } catch (error) {
-    console.error("checkout return: could not read cart", cartId, error);
-    return to("/checkout?step=review&payment=failed");
+    console.error("checkout return: could not read the cart", cartId, error);
+    return to("/checkout");
   }
+}
 
-  const outcome = await completeCart(cartId);
-  if (outcome.type === "failed") return to("/checkout?step=review&payment=failed");
-  if ((await readCartId()) === cartId) await clearCartId();
-  return to(`/order/${outcome.orderId}/confirmed`);
+function holdsClientSecret(cart: Cart | null, clientSecret: string | null): boolean {
+  if (!cart || !clientSecret) return false;
+  return (cart.payment_collection?.payment_sessions ?? []).some(
+    (session) => session.provider_id === STRIPE_PROVIDER_ID && session.data?.client_secret === clientSecret,
+  );
 }

@@ -162,6 +162,9 @@
 
   const ELEMENT_EVENTS = ["ready", "change", "focus", "blur", "loaderror", "loaderstart"];
 
+  /** The PaymentIntent states in which the Payment Element may mount (it can still be confirmed). */
+  const CONFIRMABLE_STATUSES = ["requires_payment_method", "requires_confirmation", "requires_action"];
+
   // ---------------------------------------------------------------------------------------------------------
   // The Payment Element
 
@@ -184,6 +187,8 @@
     let iframe = null;
     let frameReady = false;
     let destroyed = false;
+    /** @type {Promise<boolean>} whether the PaymentIntent checked at mount may be confirmed */
+    let verification = Promise.resolve(true);
     /** @type {Json} */
     let currentOptions = options || {};
     /** @type {{ complete: boolean, empty: boolean }} */
@@ -253,11 +258,15 @@
       if (!data || data.source !== "stripe-double" || data.elementId !== elementId) return;
       switch (data.type) {
         case "ready": {
-          frameReady = true;
-          const queued = whenReady;
-          whenReady = [];
-          queued.forEach((fn) => fn());
-          emit("ready", { elementType: "payment" });
+          // Stripe shows the form only once the PaymentIntent it belongs to has been checked.
+          verification.then((usable) => {
+            if (!usable || destroyed || !iframe) return;
+            frameReady = true;
+            const queued = whenReady;
+            whenReady = [];
+            queued.forEach((fn) => fn());
+            emit("ready", { elementType: "payment" });
+          });
           break;
         }
         case "height":
@@ -347,7 +356,7 @@
         wrapper.appendChild(iframe);
         parent.appendChild(wrapper);
         emit("loaderstart", { elementType: "payment" });
-        if (group.options.clientSecret) verifyClientSecret();
+        verification = group.options.clientSecret ? verifyClientSecret() : Promise.resolve(true);
       },
       unmount() {
         if (!wrapper) return;
@@ -439,18 +448,45 @@
       },
     };
 
-    // Stripe fetches the PaymentIntent when the element loads and reports a bad client secret as loaderror.
+    /**
+     * Stripe fetches the PaymentIntent when the element loads and reports a bad client secret as loaderror. Since
+     * API version 2025-09-30 it also refuses a PaymentIntent that can no longer be confirmed (authorized, captured,
+     * processing or canceled): loaderror, and no form. Resolves whether the form may be shown.
+     * @returns {Promise<boolean>}
+     */
     async function verifyClientSecret() {
       let id;
       try {
         id = intentIdFromSecret(group.options.clientSecret);
       } catch (error) {
         emit("loaderror", { elementType: "payment", error: { type: "invalid_request_error", message: /** @type {Error} */ (error).message } });
-        return;
+        return false;
       }
       const result = await api(group.stripe.publishableKey, "GET", "/v1/payment_intents/" + id, { client_secret: String(group.options.clientSecret) });
       const error = errorOf(result);
-      if (error && !destroyed) emit("loaderror", { elementType: "payment", error: error });
+      if (error) {
+        if (!destroyed) emit("loaderror", { elementType: "payment", error: error });
+        return false;
+      }
+      const intent = /** @type {Json} */ (result.body);
+      if (CONFIRMABLE_STATUSES.indexOf(String(intent.status)) < 0) {
+        if (!destroyed) {
+          if (wrapper) wrapper.style.display = "none";
+          emit("loaderror", {
+            elementType: "payment",
+            error: {
+              type: "invalid_request_error",
+              code: "payment_intent_unexpected_state",
+              message:
+                "This PaymentIntent's status is " + intent.status + ", but the Payment Element can only be used with a PaymentIntent whose status is one of: " +
+                CONFIRMABLE_STATUSES.join(", ") + ".",
+              payment_intent: intent,
+            },
+          });
+        }
+        return false;
+      }
+      return true;
     }
 
     return element;

@@ -20,6 +20,14 @@ function Checkout() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; code: string; type: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<{ message: string; code: string; type: string } | null>(null);
+  const [retrievedStatus, setRetrievedStatus] = useState<string | null>(null);
+
+  // What a storefront does when the form refuses to load: read the PaymentIntent's state instead.
+  function onLoadError(event: { error: { message?: string; code?: string; type: string } }) {
+    setLoadError({ message: event.error.message ?? "", code: event.error.code ?? "", type: event.error.type });
+    void stripe?.retrievePaymentIntent(clientSecret).then(({ paymentIntent }) => setRetrievedStatus(paymentIntent?.status ?? "unknown"));
+  }
 
   async function pay(event: FormEvent) {
     event.preventDefault();
@@ -56,6 +64,7 @@ function Checkout() {
       <PaymentElement
         onReady={() => setReady(true)}
         onChange={(event: StripePaymentElementChangeEvent) => setComplete(event.complete)}
+        onLoadError={onLoadError}
       />
       <button type="submit" disabled={!stripe || !elements || busy}>
         Pay
@@ -66,6 +75,12 @@ function Checkout() {
         </p>
       ) : null}
       {status ? <p data-testid="status">{status}</p> : null}
+      {loadError ? (
+        <p data-testid="load-error" data-code={loadError.code} data-type={loadError.type}>
+          {loadError.message}
+        </p>
+      ) : null}
+      {retrievedStatus ? <p data-testid="retrieved-status">{retrievedStatus}</p> : null}
     </form>
   );
 }

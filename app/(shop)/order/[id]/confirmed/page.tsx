@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ForgetCompletedCart } from "@/components/forget-completed-cart";
 import { AmountOwedBanner, OrderDetails } from "@/components/order-details";
+import { forgetCompletedCart, getCartRecord } from "@/lib/cart";
 import { getOrder } from "@/lib/orders";
 
 export const metadata: Metadata = { title: "Order confirmed", robots: { index: false } };
@@ -9,7 +11,7 @@ export const metadata: Metadata = { title: "Order confirmed", robots: { index: f
 /** Right after checkout: the order page with a thank-you header. Its own address stays /order/{id}. */
 export default async function OrderConfirmedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const order = await getOrder(id);
+  const [order, cart] = await Promise.all([getOrder(id), getCartRecord()]);
   if (!order) notFound();
 
   return (
@@ -27,6 +29,7 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
         </Link>{" "}
         at any time.
       </p>
+      {cart?.completed_at ? <ForgetCompletedCart forget={forgetCompletedCart} /> : null}
       <AmountOwedBanner order={order} />
       <OrderDetails order={order} />
       <Link href="/" prefetch={false} className="btn-secondary mt-8">
