@@ -22,13 +22,19 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
  * Configuration (environment of the process that runs scheduled jobs — the worker, in Medusa's production setup):
  *   RELEASE_HOLDS_AFTER_MS   grace period, default 900000 (15 minutes)
  *   RELEASE_HOLDS_SCHEDULE   cron expression (six fields allow seconds), default every minute
+ *   RELEASE_HOLDS_LOOKBACK_MS  how far back sessions are looked at, default 86400000 (a day)
+ *
+ * Sessions of completed carts match the same statuses and far outnumber the stuck ones, so a run pages through
+ * every session in the window (cheap database reads), newest first, and asks Stripe only about those whose cart
+ * is still open, at most MAX_CHECKS_PER_RUN of them: a stuck hold is found on the first run after its grace period.
  */
 
 const graceMs = Number(process.env.RELEASE_HOLDS_AFTER_MS ?? 15 * 60_000);
-/** Card authorizations lapse at Stripe after seven days: older sessions hold nothing. */
-const LOOKBACK_MS = 7 * 24 * 60 * 60_000;
-/** Sessions looked at per run; the oldest first, so each run moves on (every check updates the session). */
-const BATCH = 50;
+/** A stuck hold is found within minutes of its grace period; a day covers any worker outage worth surviving. */
+const lookbackMs = Number(process.env.RELEASE_HOLDS_LOOKBACK_MS ?? 24 * 60 * 60_000);
+const PAGE = 200;
+/** Provider calls per run: each open cart's session is one call to Stripe. */
+const MAX_CHECKS_PER_RUN = 100;
 /** Session statuses under which Stripe may hold money while Medusa has no order. */
 const OPEN_STATUSES = ["pending", "requires_more", "authorized"];
 
@@ -44,16 +50,23 @@ export default async function releaseUnclaimedPaymentHolds(container: MedusaCont
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER);
   const now = Date.now();
 
-  const { data } = await query.graph({
-    entity: "payment_session",
-    fields: ["id", "data", "payment.id", "payment.canceled_at", "payment_collection.id", "payment_collection.cart.id", "payment_collection.cart.completed_at"],
-    filters: { status: OPEN_STATUSES, updated_at: { $lt: new Date(now - graceMs) }, created_at: { $gt: new Date(now - LOOKBACK_MS) } },
-    pagination: { take: BATCH, order: { updated_at: "ASC" } },
-  });
-  // Only carts' sessions: an order's own collection (a balance paid by link) has no cart and belongs to its order.
-  const candidates = (data as CandidateSession[]).filter(
-    (session) => session.payment_collection?.cart && !session.payment_collection.cart.completed_at && !session.payment?.canceled_at,
-  );
+  const candidates: CandidateSession[] = [];
+  for (let skip = 0; candidates.length < MAX_CHECKS_PER_RUN; skip += PAGE) {
+    const { data } = await query.graph({
+      entity: "payment_session",
+      fields: ["id", "data", "payment.id", "payment.canceled_at", "payment_collection.id", "payment_collection.cart.id", "payment_collection.cart.completed_at"],
+      filters: { status: OPEN_STATUSES, updated_at: { $lt: new Date(now - graceMs), $gt: new Date(now - lookbackMs) } },
+      pagination: { take: PAGE, skip, order: { updated_at: "DESC" } },
+    });
+    // Only carts' sessions: an order's own collection (a balance paid by link) has no cart and belongs to its order.
+    candidates.push(
+      ...(data as CandidateSession[]).filter(
+        (session) => session.payment_collection?.cart && !session.payment_collection.cart.completed_at && !session.payment?.canceled_at,
+      ),
+    );
+    if (data.length < PAGE) break;
+  }
+  candidates.splice(MAX_CHECKS_PER_RUN);
 
   for (const session of candidates) {
     const cartId = session.payment_collection?.cart?.id;
