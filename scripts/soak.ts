@@ -170,6 +170,8 @@ type Checkout = {
   lastPage: string | null;
   placeOrderMs: number[];
   steps: string[];
+  /** Every message the storefront answered a step with, e.g. "the store is not answering". */
+  messages: string[];
   error: string | null;
   done: boolean;
   startedAt: number;
@@ -177,6 +179,9 @@ type Checkout = {
   truth?: Truth;
   check?: PageCheck;
 };
+
+/** The shopper stopped because the store kept answering with a message (their page still has to be truthful). */
+class ShopperGaveUp extends Error {}
 
 type Truth = { orderIds: string[]; paymentState: "none" | "processing" | "held" | "captured" | "other" };
 type PageCheck = { expected: string; got: string; truthful: boolean };
@@ -297,12 +302,24 @@ async function shop(plan: Plan, context: Context, checkout: Checkout, jar: Cooki
     // The fault that matters is a slow backend while the order is being placed.
     if (step.startsWith("place order") && context.slow.isSlow && !checkout.faults.includes("slow-backend")) checkout.faults.push("slow-backend");
   };
-  const expectRedirect = (answer: ActionAnswer | null, step: string, to: string): ActionAnswer => {
-    if (!answer?.redirect?.startsWith(to)) {
-      throw new Error(`${step}: expected to go on to ${to}, got HTTP ${answer?.status} ${actionError(answer) ?? answer?.redirect ?? ""}`);
+  /**
+   * A step's button, pressed until the storefront moves the shopper on: an answer in words ("the store is not
+   * answering…") gets up to two more presses a moment later, as a shopper would; then the shopper gives up.
+   */
+  const step = async (name: string, press: () => Promise<ActionAnswer | null>, to: string): Promise<ActionAnswer> => {
+    for (let attempt = 1; ; attempt++) {
+      note(attempt === 1 ? name : `${name} (press ${attempt})`);
+      const answer = await press();
+      if (answer?.redirect?.startsWith(to)) {
+        checkout.lastPage = answer.redirect;
+        return answer;
+      }
+      const message = actionError(answer);
+      if (!message) throw new Error(`${name}: expected to go on to ${to}, got HTTP ${answer?.status} without a message`);
+      checkout.messages.push(`${name}: ${message}`);
+      if (attempt === 3) throw new ShopperGaveUp(`${name}: ${message}`);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
     }
-    checkout.lastPage = answer.redirect;
-    return answer;
   };
 
   await new Promise((resolve) => setTimeout(resolve, plan.startDelayMs));
@@ -312,15 +329,12 @@ async function shop(plan: Plan, context: Context, checkout: Checkout, jar: Cooki
   checkout.cartId = jar.get("cart_id") ?? null;
   checkout.lastPage = "/cart";
 
-  note("contact and address");
-  const addressed = expectRedirect(await storefront.saveContactAndAddresses(plan.email), "address", "/checkout?step=delivery");
+  const addressed = await step("contact and address", () => storefront.saveContactAndAddresses(plan.email), "/checkout?step=delivery");
   const options = shippingOptionIdsIn(addressed.body);
   const option = options[plan.index % Math.max(options.length, 1)];
   if (!option) throw new Error("the delivery step offered no shipping option");
-  note("delivery");
-  expectRedirect(await storefront.chooseDelivery(option), "delivery", "/checkout?step=payment");
-  note("card payment");
-  const review = expectRedirect(await storefront.startCardPayment(), "payment", "/checkout?step=review");
+  await step("delivery", () => storefront.chooseDelivery(option), "/checkout?step=payment");
+  const review = await step("card payment", () => storefront.startCardPayment(), "/checkout?step=review");
   const firstSecret = clientSecretIn(review.body) ?? clientSecretIn((await storefront.open("/checkout?step=review")).body);
   if (!firstSecret) throw new Error("the review step has no card form (no client secret)");
   let clientSecret: string = firstSecret;
@@ -432,8 +446,7 @@ async function shop(plan: Plan, context: Context, checkout: Checkout, jar: Cooki
     case "two-tabs-replaced-payment": {
       // Tab 2 goes back to the payment step and starts a new payment; tab 1 still holds the old card form.
       const stale = clientSecret;
-      note("tab 2: card payment again");
-      const again = expectRedirect(await storefront.startCardPayment(), "payment (tab 2)", "/checkout?step=review");
+      const again = await step("tab 2: card payment again", () => storefront.startCardPayment(), "/checkout?step=review");
       const fresh = clientSecretIn(again.body);
       if (fresh) {
         remember(fresh);
@@ -605,7 +618,8 @@ function outcomeOf(checkout: Checkout): string {
   if (!checkout.done) return checkout.error ? "shopper failed" : "not done by the deadline";
   const orders = checkout.truth?.orderIds.length ?? 0;
   const money = orders === 0 ? (checkout.truth?.paymentState === "none" ? "no order, nothing held" : `no order, payment ${checkout.truth?.paymentState}`) : orders === 1 ? "one order" : `${orders} orders`;
-  return `${money}; page ${checkout.check?.truthful ? "truthful" : "NOT truthful"}`;
+  const gaveUp = checkout.shopperSaw.startsWith("gave up") ? " (shopper gave up: store not moving on)" : "";
+  return `${money}${gaveUp}; page ${checkout.check?.truthful ? "truthful" : "NOT truthful"}`;
 }
 
 // ---------------------------------------------------------------------------------------------- main
@@ -670,6 +684,7 @@ async function main(): Promise<void> {
       lastPage: null,
       placeOrderMs: [],
       steps: [],
+      messages: [],
       error: null,
       done: false,
       startedAt: 0,
@@ -701,8 +716,13 @@ async function main(): Promise<void> {
           ]);
           checkout.done = true;
         } catch (error) {
-          checkout.error = error instanceof Error ? error.message : String(error);
-          checkout.done = checkout.error !== "not done by the deadline";
+          if (error instanceof ShopperGaveUp) {
+            checkout.shopperSaw = `gave up: ${error.message}`;
+            checkout.done = true;
+          } else {
+            checkout.error = error instanceof Error ? error.message : String(error);
+            checkout.done = checkout.error !== "not done by the deadline";
+          }
         }
         checkout.endedAt = Date.now();
         context.inFlight.delete(checkout);
@@ -742,6 +762,8 @@ async function main(): Promise<void> {
     const untruthful = tried.filter((checkout) => !checkout.check?.truthful);
     const serverErrors = context.statuses.filter((entry) => entry.status >= 500);
     const placeMs = checkouts.flatMap((checkout) => checkout.placeOrderMs);
+    const messages = new Map<string, number>();
+    for (const message of tried.flatMap((checkout) => checkout.messages)) messages.set(message, (messages.get(message) ?? 0) + 1);
     const byFault = new Map<string, Map<string, number>>();
     for (const checkout of tried) {
       const outcome = outcomeOf(checkout);
@@ -764,6 +786,7 @@ async function main(): Promise<void> {
       shoppersWithoutTruthfulPage: untruthful.length,
       shoppersNotDone: notDone.length,
       serverErrors: serverErrors.length,
+      messagesToShoppers: Object.fromEntries(messages),
       placeOrderP50Ms: percentile(placeMs, 50),
       placeOrderP95Ms: percentile(placeMs, 95),
       shoppingSeconds: Math.round(shoppingMs / 1000),
@@ -777,6 +800,7 @@ async function main(): Promise<void> {
       `checkouts tried ${figures.checkoutsTried}, orders ${figures.orders}, payments held ${figures.paymentsHeld}, duplicated ${figures.duplicated}, orphaned ${figures.orphaned}`,
       `shoppers without a truthful page ${figures.shoppersWithoutTruthfulPage}, not done ${figures.shoppersNotDone}, 5xx answers ${figures.serverErrors}`,
       `placing an order: p50 ${figures.placeOrderP50Ms ?? "–"} ms, p95 ${figures.placeOrderP95Ms ?? "–"} ms (${placeMs.length} placed by the shopper); shopping ${figures.shoppingSeconds} s, total ${figures.totalSeconds} s`,
+      `answers in words to shoppers' steps: ${[...messages].map(([message, count]) => `${count} × "${message}"`).join("; ") || "none"}`,
       `slow backend: ${slow.windows.length} slow spells (${slow.windows.map((window) => `+${window.latencyMs} ms for ${window.ms / 1000} s`).join(", ") || "none"})`,
       ...globalFaults.map((fault) => `${fault.kind} at ${Math.round(fault.atMs / 1000)} s: ${fault.outcome} (${fault.checkoutsInFlight.length} checkouts in flight)`),
       "what each fault did (checkouts: outcome):",
