@@ -592,7 +592,8 @@ function formatSweepStandIn(sweep: Sweep): string {
  */
 async function settle(admin: Medusa, since: Date): Promise<Sweep> {
   await fetch(`${stack.stripe.doubleUrl}/_double/webhooks/flush`, { method: "POST", signal: AbortSignal.timeout(120_000) });
-  const webhookDelayMs = Number(process.env.STRIPE_WEBHOOK_DELAY_MS ?? 5_000);
+  // Medusa's default webhook delay is 5 s; the stack may ask for more.
+  const webhookDelayMs = Math.max(5_000, Number(process.env.STRIPE_WEBHOOK_DELAY_MS ?? 0) || 0);
   await new Promise((resolve) => setTimeout(resolve, webhookDelayMs + 1_000));
   let previous = "";
   const deadline = Date.now() + 60_000;

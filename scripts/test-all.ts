@@ -7,6 +7,7 @@
  *   4. integration tests: the Stripe double's contract, whole checkouts through the js-sdk
  *   5. browser tests: the Stripe double's own, then the storefront's, then the fault and security suite,
  *      against one production build
+ *   6. a small soak (scripts/soak.ts, 40 checkouts with faults) on that same build, counted as one test
  *
  * It stops at the first failing step and ends with one line: "tests: N passed, N failed".
  */
@@ -54,10 +55,10 @@ function stackRunning(): boolean {
   return ["postgres", "stripe", "medusa"].every((service) => isAlive(pids[service]));
 }
 
-async function step(name: string, command: string, args: string[], counts?: () => Counts, env?: Record<string, string | undefined>) {
+async function step(name: string, command: string, args: string[], counts?: (code: number) => Counts, env?: Record<string, string | undefined>) {
   const code = await run(command, args, env);
   if (counts) {
-    const { passed, failed } = counts();
+    const { passed, failed } = counts(code);
     total.passed += passed;
     total.failed += failed;
     if (code !== 0 && failed === 0) total.failed += 1; // the runner failed before it could count
@@ -100,6 +101,10 @@ async function main(): Promise<void> {
       () => countPlaywright(report("faults.json")),
       // The storefront the first suite built is the same production build: no second `next build`.
       { PLAYWRIGHT_JSON_OUTPUT_NAME: report("faults.json"), E2E_NO_BUILD: "1" },
+    );
+    // Fails on any money violation, shopper without a truthful page, or 5xx; figures in bench-results/soak.json.
+    await step("soak", process.execPath, [bin("tsx"), "scripts/soak.ts", "--checkouts", "40", "--no-build"], (code) =>
+      code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 },
     );
   } finally {
     if (startedStack && process.env.KEEP_STACK !== "1") await run(process.execPath, [bin("tsx"), "scripts/stack.ts", "stop"]);
