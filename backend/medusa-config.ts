@@ -10,9 +10,28 @@ function required(name: string): string {
   return value;
 }
 
+// Set by the stack's production setup (`npm run backend:start -- --production`): Redis carries events, workflows,
+// locks and the cache, so that a server process and a worker process (MEDUSA_WORKER_MODE) share them.
+const redisUrl = process.env.REDIS_URL || undefined;
+
+const productionModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: required("DATABASE_URL"),
+    redisUrl,
     databaseLogging: false,
     http: {
       storeCors: required("STORE_CORS"),
@@ -25,9 +44,13 @@ export default defineConfig({
   // The storefront is the product; Medusa Admin is not built here (it needs a bundle step and ~300 MB more).
   admin: { disable: true },
   modules: [
+    ...productionModules,
     {
       resolve: "@medusajs/medusa/payment",
       options: {
+        // How long Medusa waits before acting on a Stripe webhook, so that a shopper's own completion usually wins.
+        // Medusa reads it from the payment module's options; under a provider it would be ignored.
+        webhook_delay: Number(process.env.STRIPE_WEBHOOK_DELAY_MS ?? 5000),
         providers: [
           {
             // Medusa's own Stripe provider, registered as `pp_stripe_stripe`; see src/modules/stripe.
@@ -38,8 +61,6 @@ export default defineConfig({
               webhookSecret: required("STRIPE_WEBHOOK_SECRET"),
               capture: false,
               automaticPaymentMethods: true,
-              // How long Medusa waits before acting on a webhook, so that a shopper's own completion usually wins.
-              webhook_delay: Number(process.env.STRIPE_WEBHOOK_DELAY_MS ?? 5000),
               // Only for the offline Stripe double: where the provider's API client points.
               apiBase: process.env.STRIPE_API_BASE || undefined,
             },

