@@ -20,6 +20,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["line"]] : [["list"]],
   outputDir: "./test-results",
+  // After the suite: every PaymentIntent and order on the stack satisfies the money invariant.
+  globalTeardown: "./e2e/support/sweep-teardown.ts",
   use: { baseURL, ...storefrontBrowser },
   webServer: process.env.E2E_BASE_URL
     ? undefined

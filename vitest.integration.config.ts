@@ -13,6 +13,10 @@ export default defineConfig({
   },
   test: {
     include: ["integration/**/*.test.ts"],
+    // Pure, run with the unit tests.
+    exclude: ["integration/invariant.test.ts"],
+    // After the whole suite: every PaymentIntent and order on the stack satisfies the money invariant.
+    globalSetup: ["integration/support/sweep-after-suite.ts"],
     environment: "node",
     fileParallelism: false,
     testTimeout: 60_000,

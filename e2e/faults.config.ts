@@ -22,6 +22,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["line"]] : [["list"]],
   outputDir: "../test-results/faults",
+  // After the suite: every PaymentIntent and order on the stack satisfies the money invariant.
+  globalTeardown: "./support/sweep-teardown.ts",
   use: { baseURL, ...storefrontBrowser },
   webServer: [
     {

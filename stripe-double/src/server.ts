@@ -506,6 +506,9 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
       case "GET /_double/webhooks":
         sendJson(res, 200, { endpoints: webhooks.endpoints, deliveries: webhooks.deliveries });
         return 200;
+      case "GET /_double/webhooks/queue":
+        sendJson(res, 200, webhooks.queued());
+        return 200;
       case "POST /_double/webhooks/flush":
         await webhooks.flush();
         sendJson(res, 200, { ok: true, deliveries: webhooks.deliveries });

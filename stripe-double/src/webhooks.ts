@@ -46,6 +46,14 @@ export interface WebhookOptions {
   log: (line: string) => void;
 }
 
+export interface WebhookQueue {
+  /** Deliveries not yet made: in flight (or next in their endpoint's chain) plus those waiting to retry. */
+  pending: number;
+  in_flight: number;
+  waiting_retry: number;
+  deliveries: WebhookDelivery[];
+}
+
 export const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
 
 /**
@@ -214,6 +222,20 @@ export class WebhookDispatcher {
       queued.inFlight = chain;
     }
     return chain;
+  }
+
+  /**
+   * What is still to be delivered: attempts under way, and failed deliveries waiting for a retry. A delivery that
+   * succeeded or ran out of retries has left the queue.
+   */
+  queued(): WebhookQueue {
+    const deliveries = [...this.queue].map((queued) => queued.record);
+    return {
+      pending: deliveries.length,
+      in_flight: [...this.queue].filter((queued) => queued.timer === null).length,
+      waiting_retry: [...this.queue].filter((queued) => queued.timer !== null).length,
+      deliveries,
+    };
   }
 
   /** Resolves once every queued delivery has been attempted (retries waiting on back-off are attempted now). */
