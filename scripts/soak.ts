@@ -11,7 +11,7 @@
  * duplicated or out of order (the double's /_double/webhooks/faults), the Medusa worker restarted, and a slow
  * backend (scripts/fault-proxy.ts between the storefront and Medusa).
  *
- * Needs the local stack (`npm run backend:start`). Ports: the storefront on --port (default SOAK_PORT, else
+ * Needs the local stack in its production setup (`npm run backend:start -- --production`). Ports: the storefront on --port (default SOAK_PORT, else
  * E2E_FAULTS_PORT, else 3400), the fault proxy on --port+1 and its control on --port+2; loopback only. Writes
  * bench-results/soak.json. Exits non-zero on any money violation, any shopper left without a truthful page, any
  * shopper not done by the deadline, and any 5xx answer.
@@ -21,7 +21,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
-import { findViolations } from "../integration/support/invariant";
+import { formatSweep, sweepMoneyInvariant, waitForQuiet } from "../integration/support/invariant";
 import { type PaymentIntent, adminSdk, stack, storeSdk } from "../integration/support/stack";
 import { httpOk, isPortFree, stopProcessGroup, waitUntil } from "./lib/processes";
 import { LOG_DIR, ROOT } from "./lib/stack-config";
@@ -257,13 +257,18 @@ class SlowBackend {
   }
 }
 
-/**
- * Restarting Medusa's worker needs the production setup (a server and a worker process), which the stack script
- * does not offer yet: recorded as skipped, with a notice, so the plan and the report keep their shape.
- */
+/** Restarts Medusa's worker (the process that handles webhooks in the production setup) while shoppers pay. */
 async function restartWorker(): Promise<string> {
-  process.stdout.write("notice: worker restart skipped: the stack has no separate Medusa worker to restart yet\n");
-  return "skipped (no separate worker in this setup)";
+  const started = Date.now();
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/stack.ts", "restart", "worker"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.once("error", () => resolve(1));
+    child.once("exit", (exitCode) => resolve(exitCode ?? 1));
+  });
+  return code === 0 ? `restarted in ${Math.round((Date.now() - started) / 100) / 10} s` : `restart FAILED (exit ${code})`;
 }
 
 // ---------------------------------------------------------------------------------------------- one shopper
@@ -275,6 +280,8 @@ type Context = {
   variantIds: string[];
   slow: SlowBackend;
   inFlight: Set<Checkout>;
+  /** While Medusa's worker is being restarted. */
+  workerRestarting: boolean;
   statuses: { what: string; status: number; checkout: number }[];
   timeoutMs: number;
 };
@@ -301,6 +308,7 @@ async function shop(plan: Plan, context: Context, checkout: Checkout, jar: Cooki
     checkout.steps.push(`${Date.now() - checkout.startedAt}ms ${step}${context.slow.isSlow ? " (backend slow)" : ""}`);
     // The fault that matters is a slow backend while the order is being placed.
     if (step.startsWith("place order") && context.slow.isSlow && !checkout.faults.includes("slow-backend")) checkout.faults.push("slow-backend");
+    if (context.workerRestarting && !checkout.faults.includes("worker-restart")) checkout.faults.push("worker-restart");
   };
   /**
    * A step's button, pressed until the storefront moves the shopper on: an answer in words ("the store is not
@@ -546,67 +554,6 @@ async function checkPage(checkout: Checkout, context: Context, jarOf: Map<number
   return { expected, got, truthful };
 }
 
-// ---------------------------------------------------------------------------------------------- the sweep
-
-/**
- * STAND-IN, to be replaced by `sweepMoneyInvariant()` and `formatSweep()` from integration/support/invariant.ts
- * (being written on the `invariant` branch) once merged. It checks only what this run made (orders and
- * PaymentIntents created since it started), with the existing pure `findViolations`, plus one order per cart.
- */
-type Sweep = { orders: number; paymentIntents: number; held: number; duplicated: number; orphaned: number; violations: string[] };
-
-async function sweepStandIn(admin: Medusa, since: Date): Promise<Sweep> {
-  const orders = await listOrdersSince(admin, since);
-  const intents = (await doublePaymentIntents()).filter((intent) => (intent as PaymentIntent & { created: number }).created >= Math.floor(since.getTime() / 1000));
-  const violations = findViolations(orders, intents);
-  const byCart = new Map<string, string[]>();
-  for (const order of orders) {
-    const cartId = cartIdOf(order);
-    if (cartId) byCart.set(cartId, [...(byCart.get(cartId) ?? []), order.id]);
-  }
-  let duplicated = 0;
-  for (const [cartId, ids] of byCart) {
-    if (ids.length < 2) continue;
-    duplicated += ids.length - 1;
-    violations.push(`cart ${cartId} became ${ids.length} orders: ${ids.join(", ")}`);
-  }
-  duplicated += violations.filter((violation) => / belongs to \d+ orders/.test(violation)).length;
-  return {
-    orders: orders.length,
-    paymentIntents: intents.length,
-    held: intents.filter((intent) => intent.status === "requires_capture" || intent.status === "succeeded").length,
-    duplicated,
-    orphaned: violations.filter((violation) => violation.includes("(orphaned payment)")).length,
-    violations,
-  };
-}
-
-function formatSweepStandIn(sweep: Sweep): string {
-  return `sweep (stand-in, this run only): ${sweep.paymentIntents} PaymentIntents, ${sweep.held} held or captured, ${sweep.orders} orders, duplicated ${sweep.duplicated}, orphaned ${sweep.orphaned}, violations ${sweep.violations.length}`;
-}
-
-/**
- * Waits until the double has delivered every webhook and Medusa has acted on them: Medusa answers a webhook at
- * once and processes it after its webhook delay, so "delivered" is not "processed". Settled = the sweep's
- * figures stop changing across two reads after that delay.
- */
-async function settle(admin: Medusa, since: Date): Promise<Sweep> {
-  await fetch(`${stack.stripe.doubleUrl}/_double/webhooks/flush`, { method: "POST", signal: AbortSignal.timeout(120_000) });
-  // Medusa's default webhook delay is 5 s; the stack may ask for more.
-  const webhookDelayMs = Math.max(5_000, Number(process.env.STRIPE_WEBHOOK_DELAY_MS ?? 0) || 0);
-  await new Promise((resolve) => setTimeout(resolve, webhookDelayMs + 1_000));
-  let previous = "";
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const sweep = await sweepStandIn(admin, since);
-    const shape = JSON.stringify([sweep.orders, sweep.held, sweep.violations]);
-    if (shape === previous || Date.now() > deadline) return sweep;
-    previous = shape;
-    await fetch(`${stack.stripe.doubleUrl}/_double/webhooks/flush`, { method: "POST", signal: AbortSignal.timeout(120_000) });
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-}
-
 // ---------------------------------------------------------------------------------------------- report
 
 function percentile(values: number[], p: number): number | null {
@@ -638,7 +585,11 @@ async function main(): Promise<void> {
   for (const port of [options.port, proxyPort, controlPort]) {
     if (!(await isPortFree(port))) throw new Error(`port ${port} is in use: pass another --port (it uses --port, +1 and +2)`);
   }
-  if (!(await httpOk(`${stack.stripe.doubleUrl}/_double/health`).catch(() => false))) throw new Error("the Stripe double is not running: npm run backend:start");
+  if (!(await httpOk(`${stack.stripe.doubleUrl}/_double/health`).catch(() => false))) throw new Error("the Stripe double is not running: npm run backend:start -- --production");
+  if (stack.mode !== "production") {
+    // Only there does the sweep know webhooks were processed, not just accepted; and only there is a worker to restart.
+    throw new Error("the soak runs on Medusa's production setup: npm run backend:stop && npm run backend:start -- --production");
+  }
 
   let proxy: Service | undefined;
   let storefront: Service | undefined;
@@ -671,6 +622,7 @@ async function main(): Promise<void> {
       variantIds,
       slow,
       inFlight: new Set(),
+      workerRestarting: false,
       statuses: [],
       timeoutMs: 30_000,
     };
@@ -697,6 +649,7 @@ async function main(): Promise<void> {
     const restartAfter = Math.floor(random() * Math.max(1, (options.checkouts * 2) / 3));
     const globalFaults: { kind: string; atMs: number; outcome: string; checkoutsInFlight: number[] }[] = [];
     let finished = 0;
+    let restarting: Promise<void> = Promise.resolve();
 
     slow.start(started);
     const deadline = started + options.deadlineS * 1_000;
@@ -729,21 +682,26 @@ async function main(): Promise<void> {
         context.inFlight.delete(checkout);
         finished += 1;
         if (finished === restartAfter) {
-          const inFlight = [...context.inFlight].map((entry) => entry.index);
+          const fault = { kind: "worker-restart", atMs: Date.now() - started, outcome: "under way", checkoutsInFlight: [...context.inFlight].map((entry) => entry.index) };
+          globalFaults.push(fault);
           for (const entry of context.inFlight) entry.faults.push("worker-restart");
-          globalFaults.push({ kind: "worker-restart", atMs: Date.now() - started, outcome: await restartWorker(), checkoutsInFlight: inFlight });
+          context.workerRestarting = true;
+          restarting = restartWorker().then((outcome) => {
+            fault.outcome = outcome;
+            context.workerRestarting = false;
+          });
         }
         if (finished % 10 === 0 || finished === plans.length) process.stdout.write(`  ${finished}/${plans.length} checkouts done (${Math.round((Date.now() - started) / 1000)} s)\n`);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
+    await restarting;
     await slow.stop();
     const shoppingMs = Date.now() - started;
 
-    process.stdout.write("settling: waiting for every webhook to be delivered and processed…\n");
+    process.stdout.write("settling: waiting until the double has delivered every webhook and Medusa has processed them…\n");
+    await waitForQuiet();
     const admin = await adminSdk();
-    const sweep = await settle(admin, since);
-
     const orders = await listOrdersSince(admin, since);
     const intents = new Map((await doublePaymentIntents()).map((intent) => [intent.id, intent]));
     for (const checkout of checkouts) checkout.truth = truthOf(checkout, orders, intents);
@@ -756,6 +714,16 @@ async function main(): Promise<void> {
         truthful: false,
       }));
     }
+
+    process.stdout.write("sweeping every PaymentIntent in the double and every order in Medusa…\n");
+    const sweep = await sweepMoneyInvariant();
+    const runIntents = [...new Set(checkouts.flatMap((checkout) => checkout.paymentIntents))].map((id) => intents.get(id));
+    const cartsWithSeveralOrders = checkouts.filter((checkout) => (checkout.truth?.orderIds.length ?? 0) > 1);
+    const violations = [
+      ...sweep.violations,
+      // The sweep sees money; one cart turned into two orders each with its own payment is a duplicate it cannot see.
+      ...cartsWithSeveralOrders.map((checkout) => `cart ${checkout.cartId} became ${checkout.truth?.orderIds.length} orders: ${checkout.truth?.orderIds.join(", ")}`),
+    ];
 
     // ------------------------------------------------------------------ figures
     const tried = checkouts.filter((checkout) => checkout.startedAt > 0);
@@ -779,11 +747,13 @@ async function main(): Promise<void> {
     );
     const figures = {
       checkoutsTried: tried.length,
-      orders: sweep.orders,
-      paymentsHeld: sweep.held,
-      duplicated: sweep.duplicated,
-      orphaned: sweep.orphaned,
-      violations: sweep.violations.length,
+      orders: new Set(checkouts.flatMap((checkout) => checkout.truth?.orderIds ?? [])).size,
+      paymentsHeld: runIntents.filter((intent) => intent?.status === "requires_capture" || intent?.status === "succeeded").length,
+      duplicated:
+        cartsWithSeveralOrders.reduce((sum, checkout) => sum + (checkout.truth?.orderIds.length ?? 1) - 1, 0) +
+        sweep.violations.filter((violation) => / belongs to \d+ orders| holds \d+ live PaymentIntents/.test(violation)).length,
+      orphaned: sweep.violations.filter((violation) => violation.includes("(orphaned payment)")).length,
+      violations: violations.length,
       shoppersWithoutTruthfulPage: untruthful.length,
       shoppersNotDone: notDone.length,
       serverErrors: serverErrors.length,
@@ -797,7 +767,7 @@ async function main(): Promise<void> {
     const lines: string[] = [
       "",
       `soak: seed ${options.seed}`,
-      formatSweepStandIn(sweep),
+      formatSweep(sweep),
       `checkouts tried ${figures.checkoutsTried}, orders ${figures.orders}, payments held ${figures.paymentsHeld}, duplicated ${figures.duplicated}, orphaned ${figures.orphaned}`,
       `shoppers without a truthful page ${figures.shoppersWithoutTruthfulPage}, not done ${figures.shoppersNotDone}, 5xx answers ${figures.serverErrors}`,
       `placing an order: p50 ${figures.placeOrderP50Ms ?? "–"} ms, p95 ${figures.placeOrderP95Ms ?? "–"} ms (${placeMs.length} placed by the shopper); shopping ${figures.shoppingSeconds} s, total ${figures.totalSeconds} s`,
@@ -809,7 +779,7 @@ async function main(): Promise<void> {
         ([fault, outcomes]) => `  ${fault.padEnd(28)} ${Object.entries(outcomes).map(([outcome, count]) => `${count} × ${outcome}`).join("; ")}`,
       ),
     ];
-    for (const violation of sweep.violations.slice(0, 20)) lines.push(`VIOLATION ${violation}`);
+    for (const violation of violations.slice(0, 20)) lines.push(`VIOLATION ${violation}`);
     for (const checkout of untruthful.slice(0, 20)) {
       lines.push(`UNTRUTHFUL #${checkout.index} [${checkout.faults.join(", ")}] expected ${checkout.check?.expected}, got ${checkout.check?.got} (cart ${checkout.cartId})`);
     }
@@ -824,10 +794,10 @@ async function main(): Promise<void> {
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(
       path.join(resultsDir, "soak.json"),
-      `${JSON.stringify({ options, figures, faults: faultSummary, globalFaults, slowSpells: slow.windows, sweep, checkouts }, null, 2)}\n`,
+      `${JSON.stringify({ options, figures, faults: faultSummary, globalFaults, slowSpells: slow.windows, sweep, violations, checkouts }, null, 2)}\n`,
     );
     process.stdout.write(`results: bench-results/soak.json\n`);
-    const failed = sweep.violations.length > 0 || untruthful.length > 0 || notDone.length > 0 || serverErrors.length > 0 || tried.some((entry) => entry.error);
+    const failed = violations.length > 0 || untruthful.length > 0 || notDone.length > 0 || serverErrors.length > 0 || tried.some((entry) => entry.error);
     process.exitCode = failed ? 1 : 0;
   } finally {
     clearTimeout(hardStop);
