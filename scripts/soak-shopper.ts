@@ -5,18 +5,24 @@
  * The checkout's server actions are listed in one place, `CHECKOUT_ACTIONS`, with the arguments each takes:
  * when their shapes change in lib/, this is the file to follow.
  */
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { callActionBody, formActionBody, type ServerAction, serverActionHeaders, serverActionsIn } from "../e2e/support/server-actions";
+import { ROOT } from "./lib/stack-config";
 
 // ------------------------------------------------------------------------------------------ server actions
 
-/** Which lib/ module exports each action the soak calls, and how the browser calls it. */
+/**
+ * The actions the soak calls, by exported name (found in whichever lib/ module exports them), and how the browser
+ * calls each: a `useActionState` form, or a plain call with arguments.
+ */
 const CHECKOUT_ACTIONS = {
-  addToCart: { module: "lib/cart.ts", form: true },
-  saveContactAndAddresses: { module: "lib/checkout.ts", form: true },
-  chooseDelivery: { module: "lib/checkout.ts", form: true },
-  startCardPayment: { module: "lib/payments.ts", form: true },
-  checkPaymentAmount: { module: "lib/payments.ts", form: false },
-  placeOrder: { module: "lib/payments.ts", form: false },
+  addToCart: { form: true },
+  saveContactAndAddresses: { form: true },
+  chooseDelivery: { form: true },
+  startCardPayment: { form: true },
+  checkPaymentAmount: { form: false },
+  placeOrder: { form: false },
 } as const;
 
 export type ActionName = keyof typeof CHECKOUT_ACTIONS;
@@ -25,8 +31,9 @@ export type ActionIds = Record<ActionName, ServerAction>;
 /** The ids of the checkout's actions in the production build in .next (they change with every build). */
 export function loadCheckoutActions(): ActionIds {
   const found = new Map<string, ServerAction>();
-  for (const file of new Set(Object.values(CHECKOUT_ACTIONS).map((entry) => entry.module))) {
-    for (const [name, action] of serverActionsIn(file)) found.set(name, action);
+  const modules = readdirSync(path.join(ROOT, "lib")).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+  for (const file of modules) {
+    for (const [name, action] of serverActionsIn(`lib/${file}`)) found.set(name, action);
   }
   const ids = {} as ActionIds;
   for (const name of Object.keys(CHECKOUT_ACTIONS) as ActionName[]) {
@@ -124,10 +131,14 @@ export class Storefront {
    * Posts a server action as React does. `dropAnswerAfterMs`: the request is sent and reaches the server, but
    * the browser loses the answer (network gone, laptop lid closed) — resolves null, the action still runs.
    */
-  async action(name: ActionName, input: Record<string, string> | null, options: { dropAnswerAfterMs?: number } = {}): Promise<ActionAnswer | null> {
+  async action(
+    name: ActionName,
+    input: Record<string, string> | readonly string[],
+    options: { dropAnswerAfterMs?: number } = {},
+  ): Promise<ActionAnswer | null> {
     const action = this.actions[name];
     const started = Date.now();
-    const body = CHECKOUT_ACTIONS[name].form ? formActionBody(input ?? {}) : callActionBody();
+    const body = CHECKOUT_ACTIONS[name].form ? formActionBody(isArgs(input) ? {} : input) : callActionBody(isArgs(input) ? input : []);
     const headers: Record<string, string> = { ...serverActionHeaders(action, this.baseUrl), Cookie: this.jar.header() };
     if (!CHECKOUT_ACTIONS[name].form) headers["Content-Type"] = "text/plain;charset=UTF-8";
     const controller = new AbortController();
@@ -168,13 +179,18 @@ export class Storefront {
     return this.action("startCardPayment", { payment_method: "card" });
   }
 
-  checkPaymentAmount(): Promise<ActionAnswer | null> {
-    return this.action("checkPaymentAmount", null);
+  /** Right before confirming: the card form asks whether its PaymentIntent is still the one for the cart's total. */
+  checkPaymentAmount(paymentIntentId: string): Promise<ActionAnswer | null> {
+    return this.action("checkPaymentAmount", [paymentIntentId]);
   }
 
   placeOrder(options: { dropAnswerAfterMs?: number } = {}): Promise<ActionAnswer | null> {
-    return this.action("placeOrder", null, options);
+    return this.action("placeOrder", [], options);
   }
+}
+
+function isArgs(input: Record<string, string> | readonly string[]): input is readonly string[] {
+  return Array.isArray(input);
 }
 
 /** The message a server action answered with (`{ error }`), if any. */

@@ -357,7 +357,7 @@ async function shop(plan: Plan, context: Context, checkout: Checkout, jar: Cooki
   /** The pay button: check the amount, confirm with Stripe, answer 3-D Secure. True when the money is secured. */
   const pay = async (card: string, approve3ds = true): Promise<boolean> => {
     note("check amount");
-    const check = await storefront.checkPaymentAmount();
+    const check = await storefront.checkPaymentAmount(clientSecret.split("_secret_")[0] ?? "");
     if (!check || check.status !== 200 || /"status":"error"/.test(check.body)) {
       checkout.shopperSaw = `amount check failed: ${actionError(check) ?? check?.status}`;
       return false;
@@ -498,7 +498,7 @@ async function listOrdersSince(admin: Medusa, since: Date): Promise<HttpTypes.Ad
 async function doublePaymentIntents(): Promise<PaymentIntent[]> {
   const response = await fetch(`${stack.stripe.doubleUrl}/_double/state`);
   if (!response.ok) throw new Error(`the Stripe double's state: HTTP ${response.status}`);
-  return ((await response.json()) as { payment_intents: (PaymentIntent & { created: number })[] }).payment_intents;
+  return ((await response.json()) as { payment_intents: PaymentIntent[] }).payment_intents;
 }
 
 function cartIdOf(order: HttpTypes.AdminOrder): string | undefined {
