@@ -66,8 +66,9 @@ function parseOptions(argv: string[]): Options {
     checkouts,
     concurrency: whole("--concurrency", 20, 200),
     seed,
-    // Generous for this 2-core machine, but bounded: a hung shopper must not hang the run.
-    deadlineS: whole("--deadline-s", 120 + checkouts * 3, 36_000),
+    // Generous for a busy 2-core machine (about 0.2 checkouts a second there), but bounded: a hung shopper must
+    // not hang the run. Shoppers not started by then are reported as not tried; those under way fail the run.
+    deadlineS: whole("--deadline-s", 120 + checkouts * 6, 36_000),
     port: whole("--port", Number(process.env.SOAK_PORT ?? process.env.E2E_FAULTS_PORT ?? 3400), 65_532),
     build: !argv.includes("--no-build"),
   };
@@ -775,7 +776,7 @@ async function main(): Promise<void> {
       "",
       `soak: seed ${options.seed}`,
       formatSweep(sweep),
-      `checkouts tried ${figures.checkoutsTried}, orders ${figures.orders}, payments held ${figures.paymentsHeld}, duplicated ${figures.duplicated}, orphaned ${figures.orphaned}`,
+      `checkouts tried ${figures.checkoutsTried} of ${options.checkouts}, orders ${figures.orders}, payments held ${figures.paymentsHeld}, duplicated ${figures.duplicated}, orphaned ${figures.orphaned}`,
       `shoppers without a truthful page ${figures.shoppersWithoutTruthfulPage}, not done ${figures.shoppersNotDone}, 5xx answers ${figures.serverErrors}`,
       `placing an order: p50 ${figures.placeOrderP50Ms ?? "–"} ms, p95 ${figures.placeOrderP95Ms ?? "–"} ms (${placeMs.length} placed by the shopper); shopping ${figures.shoppingSeconds} s, total ${figures.totalSeconds} s`,
       `answers in words to shoppers' steps: ${[...messages].map(([message, count]) => `${count} × "${message}"`).join("; ") || "none"}`,
