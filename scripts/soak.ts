@@ -229,7 +229,8 @@ class SlowBackend {
   /** Every few seconds, maybe a slow spell of a few seconds (a backend under load), decided by the seed. */
   start(runStarted: number): void {
     const tick = async () => {
-      if (!this.slow && this.random() < 0.3) {
+      // The first tick always brings a slow spell, so that a short run has one too.
+      if (!this.slow && (this.windows.length === 0 || this.random() < 0.3)) {
         const latencyMs = between(this.random, 100, 400);
         const ms = between(this.random, 2_000, 5_000);
         this.windows.push({ at: Date.now() - runStarted, ms, latencyMs });
