@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { stack, storeSdk } from "../integration/support/stack";
-import { ROOT } from "../scripts/lib/stack-config";
 import { badInputCases, type BadInputCase } from "./support/bad-inputs";
 import { expect, test } from "./support/fixtures";
+import { type ServerAction, formActionBody, serverActionHeaders, serverActionsIn } from "./support/server-actions";
 
 /**
  * Several hundred generated bad inputs posted straight to the production build's server actions, as anyone on
@@ -13,34 +11,10 @@ import { expect, test } from "./support/fixtures";
  * Every answer must be a normal action response carrying a message — never a 500.
  */
 
-type Manifest = { node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }> };
-
-/** Inline `"use server"` functions are numbered in source order by the compiler: map them back to their names. */
-function actionsOf(file: string): Map<string, { id: string; page: string }> {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as Manifest;
-  const source = readFileSync(path.join(ROOT, file), "utf8");
-  const names = [...source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*"use server";/g)].map((match) => match[1] ?? "");
-  const result = new Map<string, { id: string; page: string }>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.filename !== file) continue;
-    const index = Number(/_(\d+)$/.exec(entry.exportedName ?? "")?.[1]);
-    const worker = Object.keys(entry.workers).find((name) => name.startsWith("app/") && !name.includes("[") && name.endsWith("/page"));
-    const name = names[index];
-    if (!name || !worker) continue;
-    const page = worker.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/";
-    result.set(name, { id, page });
-  }
-  return result;
-}
-
-async function callAction(request: APIRequestContext, baseURL: string, action: { id: string; page: string }, fields: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.set(`_1_${name}`, value);
-  // Last, as React writes it: the server reads the form's fields in order, up to the first entry not its own.
-  form.set("0", JSON.stringify([{}, "$K1"]));
+async function callAction(request: APIRequestContext, baseURL: string, action: ServerAction, fields: Record<string, string>) {
   const response = await request.post(action.page, {
-    headers: { "Next-Action": action.id, Origin: baseURL, Accept: "text/x-component" },
-    multipart: form,
+    headers: serverActionHeaders(action, baseURL),
+    multipart: formActionBody(fields),
     maxRedirects: 0,
   });
   return { status: response.status(), body: await response.text(), redirect: response.headers()["x-action-redirect"] };
@@ -49,7 +23,7 @@ async function callAction(request: APIRequestContext, baseURL: string, action: {
 test("several hundred bad inputs to every server action: each answers with a message, none with a 500", async ({ playwright, baseURL }) => {
   test.setTimeout(600_000);
   const origin = baseURL ?? "";
-  const actions = new Map([...actionsOf("lib/cart.ts"), ...actionsOf("lib/checkout.ts"), ...actionsOf("lib/region.ts")]);
+  const actions = new Map([...serverActionsIn("lib/cart.ts"), ...serverActionsIn("lib/checkout.ts"), ...serverActionsIn("lib/region.ts")]);
   const action = (name: BadInputCase["action"]) => {
     const found = actions.get(name);
     if (!found) throw new Error(`server action ${name} not found in the build`);

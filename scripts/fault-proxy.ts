@@ -3,8 +3,8 @@
  *
  *   tsx scripts/fault-proxy.ts --port 3401 --control 3402
  *
- * Forwards :3401 to the stack's Medusa. `POST http://127.0.0.1:3402/mode/{pass|refuse|hang}` switches it;
- * `GET /` answers the mode (and tells Playwright it is up).
+ * Forwards :3401 to the stack's Medusa. `POST http://127.0.0.1:3402/mode/{pass|refuse|hang}` switches it,
+ * `POST /latency/{ms}` makes it slow (0: not); `GET /` answers the mode (and tells Playwright it is up).
  */
 import http from "node:http";
 import { startFaultProxy, type ProxyMode } from "../integration/support/fault-proxy";
@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const proxy = await startFaultProxy(readStackInfo().backendUrl, arg("--port", 3401));
   const control = http.createServer((request, response) => {
     const mode = /^\/mode\/(\w+)$/.exec(request.url ?? "")?.[1];
-    if (request.method === "POST" && MODES.includes(mode as ProxyMode)) proxy.setMode(mode as ProxyMode);
+    const latency = /^\/latency\/(\d{1,6})$/.exec(request.url ?? "")?.[1];
+    if (request.method === "POST" && latency !== undefined) proxy.setLatency(Number(latency));
+    else if (request.method === "POST" && MODES.includes(mode as ProxyMode)) proxy.setMode(mode as ProxyMode);
     else if (request.method === "POST") return void response.writeHead(400).end("unknown mode");
     response.writeHead(200, { "content-type": "text/plain" }).end(proxy.mode());
   });

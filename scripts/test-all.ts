@@ -8,6 +8,7 @@
  *   5. integration tests: the Stripe double's contract, whole checkouts through the js-sdk
  *   6. browser tests: the Stripe double's own, then the storefront's, then the fault and security suite,
  *      against one production build
+ *   6. a small soak (scripts/soak.ts, 40 checkouts with faults) on that same build, counted as one test
  *
  * It stops at the first failing step and ends with one line: "tests: N passed, N failed".
  */
@@ -101,6 +102,10 @@ async function main(): Promise<void> {
       () => countPlaywright(report("faults.json")),
       // The storefront the first suite built is the same production build: no second `next build`.
       { PLAYWRIGHT_JSON_OUTPUT_NAME: report("faults.json"), E2E_NO_BUILD: "1" },
+    );
+    // Fails on any money violation, shopper without a truthful page, or 5xx; figures in bench-results/soak.json.
+    await step("soak", process.execPath, [bin("tsx"), "scripts/soak.ts", "--checkouts", "40", "--no-build"], (code) =>
+      code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 },
     );
   } finally {
     if (startedStack && process.env.KEEP_STACK !== "1") await run(process.execPath, [bin("tsx"), "scripts/stack.ts", "stop"]);

@@ -1,4 +1,5 @@
 import net from "node:net";
+import { Transform } from "node:stream";
 
 /**
  * A switchable TCP proxy put between the storefront and Medusa, to play a backend that stops answering and
@@ -7,14 +8,34 @@ import net from "node:net";
  *   pass   — bytes flow both ways (the backend is fine)
  *   refuse — connections are closed at once (the backend is down: ECONNRESET / "fetch failed")
  *   hang   — connections are accepted and never answered (the backend is slower than anyone waits)
+ *
+ * Independently of the mode, `setLatency(ms)` makes a backend that answers, but slowly: every chunk the
+ * storefront sends waits that long before it goes on (connections are kept; 0 turns it off).
  */
 export type ProxyMode = "pass" | "refuse" | "hang";
 
-export type FaultProxy = { url: string; port: number; setMode(mode: ProxyMode): void; mode(): ProxyMode; close(): Promise<void> };
+export type FaultProxy = {
+  url: string;
+  port: number;
+  setMode(mode: ProxyMode): void;
+  mode(): ProxyMode;
+  setLatency(ms: number): void;
+  latency(): number;
+  close(): Promise<void>;
+};
 
 export async function startFaultProxy(target: string, port = 0): Promise<FaultProxy> {
   const { hostname, port: targetPort } = new URL(target);
   let mode: ProxyMode = "pass";
+  let latencyMs = 0;
+  // Chunks keep their order: a Transform handles one chunk at a time.
+  const delayed = () =>
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        if (latencyMs <= 0) return done(null, chunk);
+        setTimeout(() => done(null, chunk), latencyMs);
+      },
+    });
   const sockets = new Set<net.Socket>();
 
   const server = net.createServer((client) => {
@@ -27,7 +48,7 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
     sockets.add(upstream);
     upstream.on("close", () => sockets.delete(upstream));
     upstream.on("error", () => client.destroy());
-    client.pipe(upstream).pipe(client);
+    client.pipe(delayed()).pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address();
@@ -43,6 +64,10 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
       for (const socket of sockets) socket.destroy();
     },
     mode: () => mode,
+    setLatency(ms) {
+      latencyMs = Math.max(0, ms);
+    },
+    latency: () => latencyMs,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

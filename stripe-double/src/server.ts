@@ -515,9 +515,37 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
           sendJson(res, error.status, { error: error.body });
           return error.status;
         }
+        }
+      case "GET /_double/webhooks/faults":
+        sendJson(res, 200, { faults: webhooks.faultRules });
+        return 200;
+      case "POST /_double/webhooks/faults": {
+        const body = decodeForm(await readBody(req));
+        const paymentIntent = readString(body, "payment_intent");
+        const number = (name: string) => {
+          const raw = readString(body, name);
+          const value = raw === undefined ? 0 : Number(raw);
+          return Number.isInteger(value) && value >= 0 && value <= 600_000 ? value : null;
+        };
+        const delayMs = number("delay_ms");
+        const reorderWindowMs = number("reorder_window_ms");
+        const duplicate = readString(body, "duplicate");
+        if (!paymentIntent?.startsWith("pi_") || delayMs === null || reorderWindowMs === null || !["true", "false", undefined].includes(duplicate)) {
+          sendJson(res, 400, {
+            error: {
+              type: "invalid_request_error",
+              message: "payment_intent (pi_…) is required; delay_ms and reorder_window_ms are 0–600000; duplicate is true or false",
+            },
+          });
+          return 400;
+        }
+        webhooks.setFault(paymentIntent, { delay_ms: delayMs, duplicate: duplicate === "true", reorder_window_ms: reorderWindowMs });
+        sendJson(res, 200, { faults: webhooks.faultRules });
+        return 200;
       }
       case "POST /_double/reset":
         store.reset();
+        webhooks.clearFaults();
         sendJson(res, 200, { ok: true });
         return 200;
       default:

@@ -257,6 +257,8 @@ export interface WebhookDelivery {
   attempts: number;
   delivered: boolean;
   next_attempt_at: number | null;
+  /** Set when a test asked for this delivery to be late, doubled or out of order (`/_double/webhooks/faults`). */
+  fault?: "delayed" | "duplicated" | "reordered";
 }
 
 export interface PendingChallenge {
