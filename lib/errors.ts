@@ -35,6 +35,8 @@ export const MESSAGES = {
   /** A return from a bank's page for a cart this browser does not hold. */
   paymentNotRecognised:
     "We could not match this payment to a cart in this browser, so nothing was done with it and nothing more was charged. If you paid in another browser or device, continue there.",
+  /** Stripe refused to mount the card form and there is nothing else to show. */
+  cardFormNotLoaded: "The card form could not load. Please reload the page to try again.",
   paymentGeneric: "The payment could not be processed. Please try again, or use another payment method.",
   unknown: "Something went wrong. Please try again.",
 } as const;
