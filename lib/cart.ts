@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { cache } from "react";
 import { type ActionResult, failure } from "./action-result";
 import { clearCartId, readCartId, writeCartId, writeCountryCookie } from "./cookies";
-import { MESSAGES, describeBackendError, httpStatusOf } from "./errors";
+import { MESSAGES, describeBackendError, nullWhenNotFound } from "./errors";
 import type { FormState } from "./form";
 import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
 import { getCountryChoices, getCurrentCountry } from "./region";
@@ -39,13 +39,8 @@ export type Cart = HttpTypes.StoreCart;
 
 /** The cart by id, completed or not, or null when it does not exist. Always a fresh read. */
 export async function fetchCart(cartId: string): Promise<Cart | null> {
-  try {
-    const { cart } = await medusa().store.cart.retrieve(cartId, { fields: CART_FIELDS });
-    return cart;
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return null;
-    throw error;
-  }
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: CART_FIELDS }));
+  return found?.cart ?? null;
 }
 
 /** The cart by id, or null when it no longer exists or has become an order. Always a fresh read. */
@@ -56,13 +51,8 @@ export async function fetchOpenCart(cartId: string): Promise<Cart | null> {
 
 /** Just enough of a cart to know it is still open (and its region), for actions that write to it. */
 export async function fetchCartHeader(cartId: string): Promise<{ id: string; region_id?: string } | null> {
-  try {
-    const { cart } = await medusa().store.cart.retrieve(cartId, { fields: "id,region_id,completed_at" });
-    return cart.completed_at ? null : cart;
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return null;
-    throw error;
-  }
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: "id,region_id,completed_at" }));
+  return found && !found.cart.completed_at ? found.cart : null;
 }
 
 /**

@@ -108,3 +108,13 @@ export function describeCompletionError(error: { message?: string } | undefined 
   if (message === "") return "We could not place your order. Please try again.";
   return `We could not place your order: ${message.replace(/\.?$/, ".")} Please try again.`;
 }
+
+/** A read of something that may not exist: null for Medusa's 404, every other failure thrown as it came. */
+export async function nullWhenNotFound<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return null;
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { failure } from "../action-result";
-import { describeBackendError, httpStatusOf } from "../errors";
+import { describeBackendError, nullWhenNotFound } from "../errors";
 import { looksLikeId } from "../ids";
 import { LINE_ITEM_FIELDS, medusa } from "../medusa";
 import { formatMoney, isSameAmount } from "../money";
@@ -43,13 +43,8 @@ export type PaymentLink =
   | { kind: "payable"; order: Order; collection: OrderPaymentCollection; clientSecret: string };
 
 async function fetchLinkOrder(orderId: string): Promise<Order | null> {
-  try {
-    const { order } = await medusa().store.order.retrieve(orderId, { fields: LINK_ORDER_FIELDS });
-    return order;
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return null;
-    throw error;
-  }
+  const found = await nullWhenNotFound(medusa().store.order.retrieve(orderId, { fields: LINK_ORDER_FIELDS }));
+  return found?.order ?? null;
 }
 
 type LinkLookup = Extract<PaymentLink, { kind: "invalid" }> | { kind: "found"; order: Order; collection: OrderPaymentCollection };
