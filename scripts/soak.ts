@@ -618,7 +618,13 @@ async function main(): Promise<void> {
     await waitUntil(() => httpOk(`${baseUrl}/api/health`), { timeoutMs: options.build ? 600_000 : 60_000, pid: storefront.child.pid, logFile: storefront.logFile, what: "storefront" });
 
     const store = storeSdk();
-    const { products } = await store.store.product.list({ region_id: stack.regions.eu.id, fields: "id,*variants", limit: 20 });
+    // Only the seeded shop's products: tests make products of their own with a few items in stock, or none.
+    const { products } = await store.store.product.list({
+      id: stack.products.map((product) => product.id),
+      region_id: stack.regions.eu.id,
+      fields: "id,*variants",
+      limit: stack.products.length,
+    });
     const variantIds = products.flatMap((product) => (product.variants ?? []).map((variant) => variant.id));
     if (variantIds.length === 0) throw new Error("the shop has no variants to buy");
 
