@@ -28,15 +28,16 @@ export function AddressForm({
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   const [billingSame, setBillingSame] = useState(initialBillingSame);
   // After a failed submit, show exactly what the shopper sent, not what the cart held before.
-  const values = state.values ?? initialValues;
-  const errors = state.fieldErrors ?? {};
+  const failed = state.ok ? null : state;
+  const values = failed?.values ?? initialValues;
+  const errors = failed?.fieldErrors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
 
   // After a rejected submit, take the shopper (and screen readers) to the first field to fix.
   useEffect(() => {
-    if (!state.fieldErrors) return;
+    if (!failed?.fieldErrors) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state.fieldErrors]);
+  }, [failed?.fieldErrors]);
 
   const field = (name: string, label: string, options: { autoComplete?: string; type?: string; optional?: boolean } = {}) => {
     const error = errors[name];

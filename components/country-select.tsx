@@ -37,7 +37,7 @@ export function CountrySelect({ countries, current, action }: CountrySelectProps
           Change
         </button>
       </noscript>
-      {state.error ? (
+      {!state.ok ? (
         <span role="alert" className="text-xs text-red-700">
           {state.error}
         </span>

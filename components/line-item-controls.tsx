@@ -54,7 +54,7 @@ export function LineItemControls({ lineId, itemName, quantity, action }: LineIte
           Remove
         </button>
       </div>
-      {state.error ? (
+      {!state.ok ? (
         <p role="alert" className="mt-2 text-sm text-red-700">
           {state.error}
         </p>

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { AddressBlock } from "@/components/address-block";
 import { LineItemSummary } from "@/components/line-item-summary";
 import { OrderTotals } from "@/components/order-totals";
-import { PaymentHistory, paymentLinkPath } from "@/components/payment-history";
+import { PaymentHistory } from "@/components/payment/payment-history";
 import { formatMoney } from "@/lib/money";
 import type { Order } from "@/lib/orders";
-import { firstOpenCollection, paymentTotals } from "@/lib/payment-history";
+import { firstOpenCollection, paymentTotals } from "@/lib/payment/collections";
+import { paymentLinkPath } from "@/lib/paths";
 
 const ORDER_STATUS: Record<string, string> = {
   pending: "Received",

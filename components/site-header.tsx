@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getCart, itemCount } from "@/lib/cart";
-import { chooseCountry, getCountryChoices, getCurrentCountry } from "@/lib/region";
+import { chooseCountry, getCart, itemCount } from "@/lib/cart";
+import { getCountryChoices, getCurrentCountry } from "@/lib/region";
 import { CountrySelect } from "./country-select";
 
 export async function SiteHeader() {

@@ -64,12 +64,12 @@ export function VariantPicker({ optionTitle, variants, action }: VariantPickerPr
         <button type="submit" disabled={pending || !selected?.inStock} className="btn-primary w-full sm:w-64">
           {!selected?.inStock ? "Sold out" : pending ? "Adding…" : "Add to cart"}
         </button>
-        {state.error ? (
+        {!state.ok ? (
           <p role="alert" className="text-sm text-red-700">
             {state.error}
           </p>
         ) : null}
-        {state.notice ? (
+        {state.ok && state.notice ? (
           <p role="status" className="text-sm text-emerald-700">
             {state.notice}{" "}
             <Link href="/cart" prefetch={false} className="link">

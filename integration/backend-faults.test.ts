@@ -27,7 +27,7 @@ afterAll(async () => {
 describe("the backend stops answering, or is slow", () => {
   test("down, slow, then back: each call answers 'not answering' in words, a slow one within the time-out, and the cart is intact after", async () => {
     const { fetchOpenCart } = await import("../lib/cart");
-    const { completeCart } = await import("../lib/payments");
+    const { completeCart } = await import("../lib/payment/completion");
     const { MESSAGES, describeBackendError } = await import("../lib/errors");
     const ready = await cartReadyForPayment(storeSdk(), shopperEmail("backend-down"));
 

@@ -16,7 +16,7 @@ import {
 import { checkPaymentInvariant, waitForQuiet, type InvariantScope } from "@medusa-stripe-checkout/test-support/invariant";
 
 /**
- * Races and faults around placing the order, driven through the storefront's own completion code (lib/payments.ts)
+ * Races and faults around placing the order, driven through the storefront's own completion code (lib/payment/completion.ts)
  * against the real Medusa and the Stripe double. Every case ends with the money invariant (support/invariant.ts).
  */
 
@@ -25,7 +25,7 @@ process.env.MEDUSA_BACKEND_URL ??= stack.backendUrl;
 process.env.MEDUSA_PUBLISHABLE_KEY ??= stack.publishableKey;
 process.env.STRIPE_PUBLISHABLE_KEY ??= stack.stripe.publishableKey;
 process.env.DEFAULT_COUNTRY ??= "de";
-const { completeCart } = await import("../lib/payments");
+const { completeCart } = await import("../lib/payment/completion");
 const { MESSAGES } = await import("../lib/errors");
 
 let store: Medusa;

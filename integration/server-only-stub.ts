@@ -1,3 +1,3 @@
 // Stands in for the `server-only` marker package when integration tests import the storefront's own server code
-// (lib/payments.ts, …) to drive it against the real backend. The marker only guards client bundles.
+// (lib/payment/completion.ts, …) to drive it against the real backend. The marker only guards client bundles.
 export {};

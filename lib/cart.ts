@@ -2,12 +2,13 @@ import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { refresh } from "next/cache";
 import { cache } from "react";
-import { clearCartId, readCartId, writeCartId } from "./cookies";
-import { describeBackendError, httpStatusOf } from "./errors";
+import { type ActionResult, failure } from "./action-result";
+import { clearCartId, readCartId, writeCartId, writeCountryCookie } from "./cookies";
+import { MESSAGES, describeBackendError, nullWhenNotFound } from "./errors";
 import type { FormState } from "./form";
 import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
-import { getCurrentCountry } from "./region";
-import { addToCartSchema, parseForm, updateLineSchema } from "./validation";
+import { getCountryChoices, getCurrentCountry } from "./region";
+import { addToCartSchema, chooseCountrySchema, parseForm, updateLineSchema } from "./validation";
 
 /**
  * The fields every page needs from the cart, asked for once per request (header count, cart page,
@@ -38,13 +39,8 @@ export type Cart = HttpTypes.StoreCart;
 
 /** The cart by id, completed or not, or null when it does not exist. Always a fresh read. */
 export async function fetchCart(cartId: string): Promise<Cart | null> {
-  try {
-    const { cart } = await medusa().store.cart.retrieve(cartId, { fields: CART_FIELDS });
-    return cart;
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return null;
-    throw error;
-  }
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: CART_FIELDS }));
+  return found?.cart ?? null;
 }
 
 /** The cart by id, or null when it no longer exists or has become an order. Always a fresh read. */
@@ -55,13 +51,8 @@ export async function fetchOpenCart(cartId: string): Promise<Cart | null> {
 
 /** Just enough of a cart to know it is still open (and its region), for actions that write to it. */
 export async function fetchCartHeader(cartId: string): Promise<{ id: string; region_id?: string } | null> {
-  try {
-    const { cart } = await medusa().store.cart.retrieve(cartId, { fields: "id,region_id,completed_at" });
-    return cart.completed_at ? null : cart;
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return null;
-    throw error;
-  }
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: "id,region_id,completed_at" }));
+  return found && !found.cart.completed_at ? found.cart : null;
 }
 
 /**
@@ -83,16 +74,18 @@ export const getCart = cache(async (): Promise<Cart | null> => {
  * Server action, run by the order confirmation once it is on screen: the cookie stops naming the cart that became
  * this order, so the next visit starts a new cart. Only a completed cart is forgotten.
  */
-export async function forgetCompletedCart(): Promise<void> {
+export async function forgetCompletedCart(): Promise<ActionResult> {
   "use server";
   const cartId = await readCartId();
-  if (!cartId) return;
+  if (!cartId) return { ok: true };
   try {
     const cart = await fetchCart(cartId);
     if (!cart || cart.completed_at) await clearCartId();
+    return { ok: true };
   } catch (error) {
     // The cookie then stays until the next confirmation or checkout visit, which lead to the same order.
     console.error("forgetCompletedCart failed", cartId, error);
+    return failure(describeBackendError(error));
   }
 }
 
@@ -104,7 +97,7 @@ export function itemCount(cart: Cart | null): number {
 export async function addToCart(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
   const input = parseForm(addToCartSchema, formData);
-  if (!input.ok) return { error: input.error, fieldErrors: input.fieldErrors };
+  if (!input.ok) return { ...failure(input.error), fieldErrors: input.fieldErrors };
   const { variant_id: variantId, quantity } = input.data;
   try {
     const cartId = await readCartId();
@@ -120,10 +113,10 @@ export async function addToCart(_previous: FormState, formData: FormData): Promi
       await writeCartId(cart.id);
     }
     refresh();
-    return { notice: "Added to your cart." };
+    return { ok: true, notice: "Added to your cart." };
   } catch (error) {
     console.error("addToCart failed", error);
-    return { error: describeBackendError(error) };
+    return failure(describeBackendError(error));
   }
 }
 
@@ -131,21 +124,46 @@ export async function addToCart(_previous: FormState, formData: FormData): Promi
 export async function updateLineQuantity(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
   const input = parseForm(updateLineSchema, formData);
-  if (!input.ok) return { error: input.error, fieldErrors: input.fieldErrors };
+  if (!input.ok) return { ...failure(input.error), fieldErrors: input.fieldErrors };
   const { line_id: lineId, quantity } = input.data;
   try {
     const cartId = await readCartId();
-    if (!cartId) return { error: "Your cart has expired. Please add your items again." };
+    if (!cartId) return failure(MESSAGES.cartGone);
     if (quantity === 0) {
       await medusa().store.cart.deleteLineItem(cartId, lineId, { fields: "id" });
     } else {
       await medusa().store.cart.updateLineItem(cartId, lineId, { quantity }, { fields: "id" });
     }
     refresh();
-    return {};
+    return { ok: true };
   } catch (error) {
     console.error("updateLineQuantity failed", error);
-    return { error: describeBackendError(error) };
+    return failure(describeBackendError(error));
   }
 }
 
+/**
+ * Server action (the header's country picker): remember the shopper's country and move an open cart to that
+ * country's region, whose currency, prices and taxes it then shows.
+ */
+export async function chooseCountry(_previous: FormState, formData: FormData): Promise<FormState> {
+  "use server";
+  const input = parseForm(chooseCountrySchema, formData);
+  if (!input.ok) return failure(input.error);
+  const code = input.data.country;
+  try {
+    const choice = (await getCountryChoices()).find((c) => c.code === code);
+    if (!choice) return failure("We do not ship to that country yet.");
+    await writeCountryCookie(choice.code);
+    const cartId = await readCartId();
+    const cart = cartId ? await fetchCartHeader(cartId) : null;
+    if (cart && cart.region_id !== choice.regionId) {
+      await medusa().store.cart.update(cart.id, { region_id: choice.regionId }, { fields: "id" });
+    }
+    refresh();
+    return { ok: true };
+  } catch (error) {
+    console.error("chooseCountry failed", error);
+    return failure(describeBackendError(error));
+  }
+}

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  type StepCart,
-  clientSecretOf,
-  findLiveStripeSession,
-  findStripeSession,
-  furthestAllowedStep,
-  isCompleteAddress,
-  paymentIntentIdOf,
-  paymentProgressOf,
-  resolveCheckoutStep,
-} from "./checkout-steps";
+import { type StepCart, furthestAllowedStep, isCompleteAddress, resolveCheckoutStep } from "./checkout-steps";
+import { clientSecretOf, findStripeSession } from "./payment/sessions";
 
 const address = {
   first_name: "Ada",
@@ -99,31 +90,5 @@ describe("helpers", () => {
     expect(findStripeSession(readyToPay)?.id).toBe("payses_1");
     expect(clientSecretOf(findStripeSession(readyToPay))).toBe("pi_1_secret_abc");
     expect(clientSecretOf(null)).toBeNull();
-  });
-});
-
-describe("payment recovery", () => {
-  it("reads a PaymentIntent's status as held, processing or unpaid", () => {
-    expect(paymentProgressOf("requires_capture")).toBe("held");
-    expect(paymentProgressOf("succeeded")).toBe("held");
-    expect(paymentProgressOf("processing")).toBe("processing");
-    for (const status of ["requires_payment_method", "requires_confirmation", "requires_action", "canceled", null, undefined]) {
-      expect(paymentProgressOf(status)).toBe("unpaid");
-    }
-  });
-
-  it("finds the session Medusa already authorized before a pending one", () => {
-    const session = (id: string, status: string) => ({ id, provider_id: "pp_stripe_stripe", amount: 10, status, data: {} });
-    const cart = { payment_collection: { payment_sessions: [session("a", "pending"), session("b", "authorized")] } };
-    expect(findLiveStripeSession(cart)?.id).toBe("b");
-    expect(findLiveStripeSession({ payment_collection: { payment_sessions: [session("a", "pending")] } })?.id).toBe("a");
-    expect(findLiveStripeSession({ payment_collection: { payment_sessions: [session("c", "canceled")] } })).toBeNull();
-  });
-
-  it("takes the PaymentIntent id out of a client secret, and nothing out of anything else", () => {
-    expect(paymentIntentIdOf("pi_3AbC_secret_xYz9")).toBe("pi_3AbC");
-    expect(paymentIntentIdOf("pi_3AbC")).toBeNull();
-    expect(paymentIntentIdOf("seti_1_secret_2")).toBeNull();
-    expect(paymentIntentIdOf(null)).toBeNull();
   });
 });

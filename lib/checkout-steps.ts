@@ -1,4 +1,5 @@
 import { isSameAmount } from "./money";
+import { type HasPaymentSessions, clientSecretOf, findStripeSession } from "./payment/sessions";
 
 /**
  * Which checkout step a cart may be on, derived from the cart itself. The URL only says which
@@ -8,23 +9,13 @@ import { isSameAmount } from "./money";
 export const CHECKOUT_STEPS = ["address", "delivery", "payment", "review"] as const;
 export type CheckoutStep = (typeof CHECKOUT_STEPS)[number];
 
-export const STRIPE_PROVIDER_ID = "pp_stripe_stripe";
-
 /** The address fields Medusa needs to quote shipping and tax. */
 const REQUIRED_ADDRESS_FIELDS = ["first_name", "last_name", "address_1", "city", "postal_code", "country_code"] as const;
 
 type AddressLike = Partial<Record<(typeof REQUIRED_ADDRESS_FIELDS)[number], string | null>> | null | undefined;
 
-export interface PaymentSessionLike {
-  id: string;
-  provider_id: string;
-  amount: number;
-  status: string;
-  data?: Record<string, unknown> | null;
-}
-
 /** The parts of a Medusa store cart that decide the step. */
-export interface StepCart {
+export interface StepCart extends HasPaymentSessions {
   email?: string | null;
   currency_code: string;
   total: number;
@@ -32,23 +23,10 @@ export interface StepCart {
   shipping_address?: AddressLike;
   billing_address?: AddressLike;
   shipping_methods?: readonly unknown[] | null;
-  payment_collection?: { payment_sessions?: readonly PaymentSessionLike[] | null } | null;
 }
 
 export function isCompleteAddress(address: AddressLike): boolean {
   return Boolean(address && REQUIRED_ADDRESS_FIELDS.every((field) => (address[field] ?? "").trim() !== ""));
-}
-
-/** The cart's pending Stripe session, if it has one. */
-export function findStripeSession(cart: Pick<StepCart, "payment_collection">): PaymentSessionLike | null {
-  const sessions = cart.payment_collection?.payment_sessions ?? [];
-  return sessions.find((session) => session.provider_id === STRIPE_PROVIDER_ID && session.status === "pending") ?? null;
-}
-
-/** The PaymentIntent's client secret, which the Payment Element needs to mount. */
-export function clientSecretOf(session: PaymentSessionLike | null): string | null {
-  const secret = session?.data?.client_secret;
-  return typeof secret === "string" && secret !== "" ? secret : null;
 }
 
 /**
@@ -92,35 +70,4 @@ export function resolveCheckoutStep(
   if (!isCheckoutStep(requested)) return { step: furthest, redirect: true };
   if (stepIndex(requested) > stepIndex(furthest)) return { step: furthest, redirect: true };
   return { step: requested, redirect: false };
-}
-
-/**
- * What a Stripe PaymentIntent's status means for the cart it pays: `held` — the money is authorized or captured,
- * the cart must become an order; `processing` — Stripe has not decided yet; `unpaid` — the card form is what the
- * shopper needs (nothing was charged).
- */
-export type PaymentProgress = "held" | "processing" | "unpaid";
-
-export function paymentProgressOf(paymentIntentStatus: string | null | undefined): PaymentProgress {
-  if (paymentIntentStatus === "requires_capture" || paymentIntentStatus === "succeeded") return "held";
-  if (paymentIntentStatus === "processing") return "processing";
-  return "unpaid";
-}
-
-/**
- * The cart's live Stripe session: the pending one the card form uses, or one Medusa already authorized (Stripe's
- * webhook got there first) while the cart is not yet an order.
- */
-export function findLiveStripeSession(cart: Pick<StepCart, "payment_collection">): PaymentSessionLike | null {
-  const sessions = cart.payment_collection?.payment_sessions ?? [];
-  return (
-    sessions.find((session) => session.provider_id === STRIPE_PROVIDER_ID && session.status === "authorized") ??
-    findStripeSession(cart)
-  );
-}
-
-/** `pi_123_secret_abc` → `pi_123`: the PaymentIntent a client secret belongs to. */
-export function paymentIntentIdOf(clientSecret: string | null | undefined): string | null {
-  const match = /^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/.exec(clientSecret ?? "");
-  return match?.[1] ?? null;
 }

@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from "vitest";
 // cookies.ts is server code; its pure parts are tested without Next's request scope.
 vi.mock("server-only", () => ({}));
 vi.mock("next/headers", () => ({ cookies: vi.fn(), headers: vi.fn() }));
-const { cookieOptionsFor, isCartId } = await import("./cookies");
+const { cookieOptionsFor } = await import("./cookies");
+const { looksLikeId } = await import("./ids");
+const isCartId = (value: string) => looksLikeId(value, "cart");
 
 describe("storefront cookies", () => {
   it("are HttpOnly, SameSite=Lax and Secure on any real host", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { looksLikeId } from "./ids";
 
 const CART_COOKIE = "cart_id";
 const COUNTRY_COOKIE = "country";
@@ -28,11 +29,7 @@ export function cookieOptionsFor(host: string, maxAge: number) {
  */
 export async function readCartId(): Promise<string | null> {
   const value = (await cookies()).get(CART_COOKIE)?.value ?? null;
-  return value !== null && isCartId(value) ? value : null;
-}
-
-export function isCartId(value: string): boolean {
-  return /^cart_[0-9A-Za-z]{10,40}$/.test(value);
+  return looksLikeId(value, "cart") ? value : null;
 }
 
 export async function writeCartId(cartId: string): Promise<void> {

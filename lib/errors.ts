@@ -35,6 +35,8 @@ export const MESSAGES = {
   /** A return from a bank's page for a cart this browser does not hold. */
   paymentNotRecognised:
     "We could not match this payment to a cart in this browser, so nothing was done with it and nothing more was charged. If you paid in another browser or device, continue there.",
+  /** Stripe refused to mount the card form and there is nothing else to show. */
+  cardFormNotLoaded: "The card form could not load. Please reload the page to try again.",
   paymentGeneric: "The payment could not be processed. Please try again, or use another payment method.",
   unknown: "Something went wrong. Please try again.",
 } as const;
@@ -105,4 +107,14 @@ export function describeCompletionError(error: { message?: string } | undefined 
   if (/inventory|stock/i.test(message)) return MESSAGES.outOfStock;
   if (message === "") return "We could not place your order. Please try again.";
   return `We could not place your order: ${message.replace(/\.?$/, ".")} Please try again.`;
+}
+
+/** A read of something that may not exist: null for Medusa's 404, every other failure thrown as it came. */
+export async function nullWhenNotFound<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return null;
+    throw error;
+  }
 }

@@ -1,15 +1,14 @@
-/**
- * What a server action tells its form: a message for the whole form, messages per field, and the
- * values that were sent so nothing the shopper typed is lost when the action fails.
- */
-export interface FormState {
-  error?: string;
-  fieldErrors?: Partial<Record<string, string>>;
-  values?: Partial<Record<string, string>>;
-  notice?: string;
-}
+import type { ActionFailure } from "./action-result";
 
-export const EMPTY_FORM_STATE: FormState = {};
+/**
+ * What a server action tells its form: on success an optional notice; on failure a message for the whole form,
+ * messages per field, and the values that were sent so nothing the shopper typed is lost.
+ */
+export type FormState =
+  | { ok: true; notice?: string }
+  | (ActionFailure & { fieldErrors?: Partial<Record<string, string>>; values?: Partial<Record<string, string>> });
+
+export const EMPTY_FORM_STATE: FormState = { ok: true };
 
 /** A form field as a trimmed string ("" when absent or not text). */
 export function readField(formData: FormData, name: string): string {

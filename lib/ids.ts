@@ -1,7 +1,10 @@
 /**
- * Medusa's ids are a prefix and a ULID (`order_01M8…`, `pay_col_01M8…`). Ids arrive here from URLs a
- * shopper can edit; anything else is not worth a request, and never reaches a backend URL path.
+ * Medusa's ids are a prefix and a ULID (`order_01M8…`, `pay_col_01M8…`). Ids arrive from URLs, cookies and forms a
+ * shopper can edit; anything else is not worth a request, and never reaches a backend URL path. The one check of
+ * what an id looks like: links, the cart cookie and every server action's input use it.
  */
-export function looksLikeId(value: string | null | undefined, prefix: "order" | "pay_col"): value is string {
-  return typeof value === "string" && new RegExp(`^${prefix}_[A-Za-z0-9]{10,40}$`).test(value);
+export type IdPrefix = "order" | "pay_col" | "cart" | "variant" | "cali" | "so";
+
+export function looksLikeId(value: string | null | undefined, prefix: IdPrefix): value is string {
+  return typeof value === "string" && value.startsWith(`${prefix}_`) && /^[0-9A-Za-z]{10,40}$/.test(value.slice(prefix.length + 1));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { cache } from "react";
-import { httpStatusOf } from "./errors";
+import { nullWhenNotFound } from "./errors";
 import { looksLikeId } from "./ids";
 import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
 
@@ -29,11 +29,6 @@ export type OrderPaymentCollection = NonNullable<Order["payment_collections"]>[n
 /** An order by its id (long and random, so the id itself is what keeps the page private). */
 export const getOrder = cache(async (orderId: string): Promise<Order | null> => {
   if (!looksLikeId(orderId, "order")) return null;
-  try {
-    const { order } = await medusa().store.order.retrieve(orderId, { fields: ORDER_FIELDS });
-    return order;
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return null;
-    throw error;
-  }
+  const found = await nullWhenNotFound(medusa().store.order.retrieve(orderId, { fields: ORDER_FIELDS }));
+  return found?.order ?? null;
 });

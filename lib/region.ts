@@ -1,13 +1,8 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
-import { refresh } from "next/cache";
 import { cache } from "react";
 import { getConfig } from "./config";
-import { fetchCartHeader } from "./cart";
-import { readCartId, readCountryCookie, writeCountryCookie } from "./cookies";
-import { describeBackendError } from "./errors";
-import type { FormState } from "./form";
-import { chooseCountrySchema, parseForm } from "./validation";
+import { readCountryCookie } from "./cookies";
 import { medusa } from "./medusa";
 
 /** The shopper's country decides the region, and the region decides currency, prices and taxes. */
@@ -73,26 +68,3 @@ export const getCurrentCountry = cache(async (): Promise<CountryChoice> => {
   }
   return current;
 });
-
-/** Server action: remember the shopper's country and move an open cart to that country's region. */
-export async function chooseCountry(_previous: FormState, formData: FormData): Promise<FormState> {
-  "use server";
-  const input = parseForm(chooseCountrySchema, formData);
-  if (!input.ok) return { error: input.error };
-  const code = input.data.country;
-  try {
-    const choice = (await getCountryChoices()).find((c) => c.code === code);
-    if (!choice) return { error: "We do not ship to that country yet." };
-    await writeCountryCookie(choice.code);
-    const cartId = await readCartId();
-    const cart = cartId ? await fetchCartHeader(cartId) : null;
-    if (cart && cart.region_id !== choice.regionId) {
-      await medusa().store.cart.update(cart.id, { region_id: choice.regionId }, { fields: "id" });
-    }
-    refresh();
-    return {};
-  } catch (error) {
-    console.error("chooseCountry failed", error);
-    return { error: describeBackendError(error) };
-  }
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type IdPrefix, looksLikeId } from "./ids";
 
 /**
  * Every server action's input, in one place. A server action is a public HTTP endpoint: anyone can post
@@ -10,11 +11,11 @@ import { z } from "zod";
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A Medusa id: its prefix, an underscore, a ULID (26 characters) — allow a little slack, nothing else. */
-export function medusaId(prefix: string, message: string) {
+export function medusaId(prefix: IdPrefix, message: string) {
   return z
     .string({ error: message })
     .trim()
-    .regex(new RegExp(`^${prefix}_[0-9A-Za-z]{10,40}$`), message);
+    .refine((value) => looksLikeId(value, prefix), message);
 }
 
 /** A whole number of items within what one shopper may order in one line. */

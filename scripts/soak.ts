@@ -360,7 +360,7 @@ async function shop(plan: Plan, context: Context, checkout: Checkout, jar: Cooki
   const pay = async (card: string, approve3ds = true): Promise<boolean> => {
     note("check amount");
     const check = await storefront.checkPaymentAmount(clientSecret.split("_secret_")[0] ?? "");
-    if (!check || check.status !== 200 || /"status":"error"/.test(check.body)) {
+    if (!check || check.status !== 200 || /"ok":false/.test(check.body)) {
       checkout.shopperSaw = `amount check failed: ${actionError(check) ?? check?.status}`;
       return false;
     }

@@ -5,18 +5,19 @@ import { OrderTotals } from "@/components/order-totals";
 import { ProductImage } from "@/components/product-image";
 import { redirect } from "next/navigation";
 import { updateLineQuantity } from "@/lib/cart";
-import { confirmationPath, getCheckoutState } from "@/lib/checkout-state";
-import { MESSAGES } from "@/lib/errors";
 import { furthestAllowedStep } from "@/lib/checkout-steps";
+import { MESSAGES } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
+import { CHECKOUT_PATH, checkoutStepPath, orderConfirmationPath } from "@/lib/paths";
+import { getCheckoutState } from "@/lib/payment/checkout-state";
 
 export const metadata: Metadata = { title: "Cart" };
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<{ payment?: string | string[] }> }) {
   const [state, query] = await Promise.all([getCheckoutState(), searchParams]);
   // A cart that is (or, its payment being held, becomes) an order shows that order, never "empty".
-  if (state.kind === "ordered") redirect(confirmationPath(state.orderId));
-  if (state.kind === "confirming") redirect("/checkout");
+  if (state.kind === "ordered") redirect(orderConfirmationPath(state.orderId));
+  if (state.kind === "confirming") redirect(CHECKOUT_PATH);
   const cart = state.kind === "open" ? state.cart : null;
   const items = cart?.items ?? [];
   const notRecognised =
@@ -90,7 +91,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           <OrderTotals totals={cart} shippingKnown={(cart.shipping_methods?.length ?? 0) > 0} />
           {/* Straight to the step this cart is on (/checkout alone redirects there: one more round trip), and no
               prefetch: the checkout is rendered per cart, so a prefetch is a second full render nobody may use. */}
-          <Link href={`/checkout?step=${furthestAllowedStep(cart)}`} prefetch={false} className="btn-primary mt-6 w-full">
+          <Link href={checkoutStepPath(furthestAllowedStep(cart))} prefetch={false} className="btn-primary mt-6 w-full">
             Go to checkout
           </Link>
         </aside>

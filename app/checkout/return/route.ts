@@ -1,8 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { type Cart, fetchCart } from "@/lib/cart";
-import { STRIPE_PROVIDER_ID } from "@/lib/checkout-steps";
-import { confirmationPath, deriveCheckoutState } from "@/lib/checkout-state";
-import { isCartId, readCartId } from "@/lib/cookies";
+import { readCartId } from "@/lib/cookies";
+import { looksLikeId } from "@/lib/ids";
+import { CART_PATH, CHECKOUT_PATH, cartPath, checkoutStepPath, orderConfirmationPath } from "@/lib/paths";
+import { deriveCheckoutState } from "@/lib/payment/checkout-state";
+import { STRIPE_PROVIDER_ID } from "@/lib/payment/sessions";
 
 /**
  * Where Stripe sends the shopper back after a redirect (3-D Secure, redirect-based methods), possibly late or
@@ -18,28 +20,28 @@ export async function GET(request: NextRequest) {
   const cartId = claimedCartId ?? cookieCartId;
   const to = (path: string) => NextResponse.redirect(new URL(path, request.nextUrl.origin), 303);
 
-  if (!cartId || !isCartId(cartId)) return to(cookieCartId ? "/checkout" : "/cart");
+  if (!looksLikeId(cartId, "cart")) return to(cookieCartId ? CHECKOUT_PATH : CART_PATH);
   try {
     const cart = await fetchCart(cartId);
     if (cartId !== cookieCartId && !holdsClientSecret(cart, params.get("payment_intent_client_secret"))) {
       console.error("checkout return: a cart this browser does not hold", { claimedCartId, cookieCartId });
-      return to("/cart?payment=not-recognised");
+      return to(cartPath({ paymentNotRecognised: true }));
     }
     const state = await deriveCheckoutState(cart);
     switch (state.kind) {
       case "ordered":
         // The confirmation page clears the cart cookie once it is shown.
-        return to(confirmationPath(state.orderId));
+        return to(orderConfirmationPath(state.orderId));
       case "confirming":
-        return to("/checkout");
+        return to(CHECKOUT_PATH);
       case "none":
-        return to("/cart");
+        return to(CART_PATH);
       case "open":
-        return to("/checkout?step=review&payment=failed");
+        return to(checkoutStepPath("review", { paymentFailed: true }));
     }
   } catch (error) {
     console.error("checkout return: could not read the cart", cartId, error);
-    return to("/checkout");
+    return to(CHECKOUT_PATH);
   }
 }
 

@@ -63,6 +63,22 @@ describe("the money invariant", () => {
     expect(findMoneyViolations({ orders: [withBalance], paymentIntents: [intent("pi_cart", "succeeded", 5000), intent("pi_link", "requires_capture", 1200)] })).toEqual([]);
   });
 
+  test("accounts apart an order whose hold Medusa released for a merchant's edit and that asks for the new total; without that request it is a violation", () => {
+    const released = { ...payment("pi_old", 50), canceled_at: "2026-12-02T00:00:00Z" };
+    const edited = order("order_e", [
+      { id: "pc_first", status: "canceled", amount: 50, payments: [released] },
+      { id: "pc_new", status: "not_paid", amount: 62, payments: [] },
+    ], 62);
+    const snapshot = { orders: [edited], paymentIntents: [intent("pi_old", "canceled")] };
+    expect(findMoneyViolations(snapshot)).toEqual([]);
+    expect(countSweep(snapshot).awaitingPaymentOrders).toBe(1);
+
+    const forgotten = order("order_f", [{ id: "pc_first", status: "canceled", amount: 50, payments: [released] }]);
+    expect(findMoneyViolations({ orders: [forgotten], paymentIntents: [intent("pi_old", "canceled")] })).toEqual([
+      "order order_f (50 eur) has no money held or captured in Stripe",
+    ]);
+  });
+
   test("accounts orders paid through pp_system_default apart, not as violations", () => {
     const manual = order("order_m", [{ id: "pc_m", payments: [payment("", 50, "pp_system_default")] }]);
     manual.payment_collections![0]!.payments![0]!.data = {};
@@ -125,7 +141,7 @@ describe("the money invariant", () => {
     expect(findViolations([], [intent("pi_a", "requires_capture")])[0]).toMatch(/pi_a .* no order/);
     const clean = { orders: [paidOrder("order_1", ["pi_a"])], paymentIntents: [intent("pi_a", "requires_capture"), intent("pi_b", "canceled")] };
     expect(formatSweep({ counts: countSweep(clean), violations: [] })).toBe(
-      "Money sweep: 2 PaymentIntents (canceled 1, requires_capture 1); 1 orders (0 canceled, 0 paid through pp_system_default, counted apart), 1 payments; 0 violations.",
+      "Money sweep: 2 PaymentIntents (canceled 1, requires_capture 1); 1 orders (0 canceled, 0 awaiting payment after a merchant's change, 0 paid through pp_system_default, counted apart), 1 payments; 0 violations.",
     );
     expect(formatSweep({ counts: countSweep(clean), violations: ["a", "b"] })).toMatch(/; 2 violations: a; b\.$/);
   });

@@ -25,6 +25,8 @@ export type SweptSession = { id: string; provider_id?: string; data?: Record<str
 
 export type SweptCollection = {
   id: string;
+  status?: string;
+  amount?: number;
   payments?: SweptPayment[] | null;
   payment_sessions?: SweptSession[] | null;
 };
@@ -54,6 +56,8 @@ export type SweepCounts = {
   /** Orders paid only through Medusa's manual provider (no Stripe money to check). */
   systemDefaultOrders: number;
   canceledOrders: number;
+  /** Orders whose payment Medusa released for a merchant's change (an edit while only authorized) and that now await a new payment. */
+  awaitingPaymentOrders: number;
   payments: number;
 };
 
@@ -72,6 +76,22 @@ function isStripe(providerId: string | undefined): boolean {
 function label(intent: PaymentIntent): string {
   const session = intent.metadata?.session_id ? `, session ${intent.metadata.session_id}` : "";
   return `PaymentIntent ${intent.id} (${intent.status}, ${intent.amount} ${intent.currency}${session})`;
+}
+
+/** Collection statuses under which Medusa asks the shopper for money it does not hold yet. */
+const UNPAID_COLLECTION_STATUSES = new Set(["not_paid", "awaiting"]);
+
+/**
+ * An order that had its Stripe money, whose payment Medusa itself then released for a merchant's change (confirming an
+ * edit of an order only authorized cancels that collection), and that asks for the new total through an unpaid
+ * collection. It holds no money until the shopper pays by link: the merchant's decision, not lost money.
+ */
+function awaitsPaymentAfterChange(order: SweptOrder): boolean {
+  const collections = order.payment_collections ?? [];
+  const payments = collections.flatMap((collection) => collection.payments ?? []);
+  const releasedByMedusa = payments.some((payment) => isStripe(payment.provider_id) && payment.canceled_at);
+  const asksAgain = collections.some((collection) => UNPAID_COLLECTION_STATUSES.has(collection.status ?? "") && (collection.amount ?? 0) > 0);
+  return releasedByMedusa && asksAgain;
 }
 
 /** Pure: every violation of the invariant in a snapshot of orders, PaymentIntents and charges. */
@@ -101,7 +121,7 @@ export function findMoneyViolations({ orders, paymentIntents, charges = [] }: Mo
       }
     }
     const holdsMoney = stripePayments.some((payment) => isLive(paymentIntentIdOf(payment)));
-    if (!canceled && !systemOnly && !holdsMoney) {
+    if (!canceled && !systemOnly && !holdsMoney && !awaitsPaymentAfterChange(order)) {
       violations.push(`order ${order.id} (${order.total} ${order.currency_code}) has no money held or captured in Stripe`);
     }
 
@@ -165,6 +185,7 @@ export function countSweep({ orders, paymentIntents }: MoneySnapshot): SweepCoun
       return live.length > 0 && live.every((payment) => payment.provider_id === SYSTEM_PROVIDER);
     }).length,
     canceledOrders: orders.filter((order) => order.status === "canceled").length,
+    awaitingPaymentOrders: orders.filter(awaitsPaymentAfterChange).length,
     payments: payments.length,
   };
 }
@@ -179,7 +200,8 @@ export function formatSweep(report: SweepReport): string {
     .join(", ");
   const head =
     `Money sweep: ${total} PaymentIntents (${statuses || "none"}); ${counts.orders} orders ` +
-    `(${counts.canceledOrders} canceled, ${counts.systemDefaultOrders} paid through ${SYSTEM_PROVIDER}, counted apart), ` +
+    `(${counts.canceledOrders} canceled, ${counts.awaitingPaymentOrders} awaiting payment after a merchant's change, ` +
+    `${counts.systemDefaultOrders} paid through ${SYSTEM_PROVIDER}, counted apart), ` +
     `${counts.payments} payments; `;
   if (report.violations.length === 0) return `${head}0 violations.`;
   return `${head}${report.violations.length} violation${report.violations.length === 1 ? "" : "s"}: ${report.violations.join("; ")}.`;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { PaymentLinkView } from "@/components/payment-link-view";
+import { PaymentLinkView } from "@/components/payment/payment-link-view";
 import { getConfig } from "@/lib/config";
-import { checkPaymentLinkAmount, loadPaymentLink, readPaymentLinkStatus } from "@/lib/payment-collections";
+import { checkPaymentLinkAmount, loadPaymentLink, readPaymentLinkStatus } from "@/lib/payment/link";
 
 export const metadata: Metadata = { title: "Pay for your order", robots: { index: false } };
 

@@ -5,6 +5,7 @@ import { ForgetCompletedCart } from "@/components/forget-completed-cart";
 import { AmountOwedBanner, OrderDetails } from "@/components/order-details";
 import { forgetCompletedCart, getCartRecord } from "@/lib/cart";
 import { getOrder } from "@/lib/orders";
+import { orderPath } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Order confirmed", robots: { index: false } };
 
@@ -24,7 +25,7 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
           #{order.display_id}
         </strong>
         . We will send updates to <span className="text-neutral-900">{order.email}</span>. You can come back to{" "}
-        <Link href={`/order/${order.id}`} prefetch={false} className="link">
+        <Link href={orderPath(order.id)} prefetch={false} className="link">
           this order&apos;s page
         </Link>{" "}
         at any time.

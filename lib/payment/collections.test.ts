@@ -5,8 +5,7 @@ import {
   paymentHistory,
   paymentLinkState,
   paymentTotals,
-  pollDelays,
-} from "./payment-history";
+} from "./collections";
 
 const collection = (overrides: Partial<CollectionLike> & Pick<CollectionLike, "id" | "status" | "amount">): CollectionLike => ({
   currency_code: "eur",
@@ -102,19 +101,5 @@ describe("paymentLinkState", () => {
     ["not_paid", 0, "nothing-to-pay"],
   ])("%s with amount %d is %s", (status, amount, kind) => {
     expect(paymentLinkState({ status, amount }).kind).toBe(kind);
-  });
-});
-
-describe("pollDelays", () => {
-  it("backs off and stops within the total wait", () => {
-    const delays = pollDelays({ firstMs: 1000, factor: 2, maxMs: 4000, totalMs: 15_000 });
-    expect(delays).toEqual([1000, 2000, 4000, 4000, 4000]);
-    expect(delays.reduce((sum, delay) => sum + delay, 0)).toBeLessThanOrEqual(15_000);
-  });
-
-  it("by default waits long enough for a webhook sent after several seconds", () => {
-    const total = pollDelays().reduce((sum, delay) => sum + delay, 0);
-    expect(total).toBeGreaterThan(30_000);
-    expect(total).toBeLessThanOrEqual(60_000);
   });
 });

@@ -1,13 +1,15 @@
 import "server-only";
 import { refresh } from "next/cache";
 import { cache } from "react";
-import { type Cart, fetchCart, getCartRecord } from "./cart";
-import { clientSecretOf, findLiveStripeSession, findStripeSession, paymentIntentIdOf, paymentProgressOf } from "./checkout-steps";
-import { getConfig } from "./config";
-import { readCartId } from "./cookies";
-import { MESSAGES } from "./errors";
-import { formatMoney, isSameAmount } from "./money";
-import { CartGoneError, completeCart, describe, initiateStripeSession } from "./payments";
+import { type Cart, fetchCart, getCartRecord } from "../cart";
+import { getConfig } from "../config";
+import { MESSAGES } from "../errors";
+import { formatMoney, isSameAmount } from "../money";
+import { CHECKOUT_PATH, orderConfirmationPath } from "../paths";
+import { completeCart } from "./completion";
+import { clientSecretOf, findLiveStripeSession, findStripeSession, paymentIntentIdOf, paymentProgressOf } from "./sessions";
+import { CartGoneError, describePaymentError, startCartStripeSession } from "./stripe-session";
+import type { AmountCheck, LoadErrorRecovery } from "./types";
 
 /**
  * Where a shopper's checkout stands, derived on every load from Medusa and Stripe, never from what the browser
@@ -24,10 +26,6 @@ export type CheckoutState =
   | { kind: "ordered"; orderId: string }
   | { kind: "confirming" }
   | { kind: "open"; cart: Cart; notice?: string };
-
-export function confirmationPath(orderId: string): string {
-  return `/order/${orderId}/confirmed`;
-}
 
 /**
  * The PaymentIntent's status, asked of Stripe the way Stripe.js asks (publishable key and client secret), but from
@@ -88,74 +86,60 @@ export async function deriveCheckoutState(cart: Cart | null): Promise<CheckoutSt
 /** The shopper's checkout state, derived at most once per request. */
 export const getCheckoutState = cache(async (): Promise<CheckoutState> => deriveCheckoutState(await getCartRecord()));
 
-export type AmountCheck =
-  | { status: "unchanged" }
-  | { status: "changed"; clientSecret: string; message: string }
-  /** The cart became an order meanwhile (another tab paid): go to its confirmation. */
-  | { status: "ordered"; href: string }
-  | { status: "error"; message: string };
-
 const REPLACED_ELSEWHERE =
   "This payment was restarted in another tab or window, so this card form was out of date and nothing was charged.";
 
 /**
- * Server action, called right before `stripe.confirmPayment` with the PaymentIntent the card form holds: is it
+ * Right before `stripe.confirmPayment`, with the PaymentIntent the card form holds: is it
  * still the cart's payment, for the cart's total? Another tab may have started a new session (Medusa then
  * canceled this one) or paid; prices, shipping or taxes may have changed. The form then remounts on the cart's
  * current PaymentIntent, or the shopper is taken to the order, so the amount charged is always the order's.
  */
-export async function checkPaymentAmount(paymentIntentId: string): Promise<AmountCheck> {
-  "use server";
-  const cartId = await readCartId();
-  if (!cartId) return { status: "error", message: MESSAGES.cartGone };
+export async function checkCartPaymentAmount(cartId: string, paymentIntentId: string): Promise<AmountCheck> {
   try {
     const state = await deriveCheckoutState(await fetchCart(cartId));
-    if (state.kind === "ordered") return { status: "ordered", href: confirmationPath(state.orderId) };
-    if (state.kind === "confirming") return { status: "error", message: MESSAGES.paymentSafe };
-    if (state.kind === "none") return { status: "error", message: MESSAGES.cartGone };
+    if (state.kind === "ordered") return { ok: true, status: "ordered", href: orderConfirmationPath(state.orderId) };
+    if (state.kind === "confirming") return { ok: false, error: MESSAGES.paymentSafe };
+    if (state.kind === "none") return { ok: false, error: MESSAGES.cartGone };
     const { cart } = state;
     const session = findStripeSession(cart);
     const current = clientSecretOf(session);
     const sameAmount = Boolean(session && isSameAmount(session.amount, cart.total, cart.currency_code));
-    if (current && sameAmount && paymentIntentIdOf(current) === paymentIntentId) return { status: "unchanged" };
+    if (current && sameAmount && paymentIntentIdOf(current) === paymentIntentId) return { ok: true, status: "unchanged" };
     // Re-render the page in this same response, so the summary and the button show the cart as it is now.
     refresh();
     const total = `Your order total is ${formatMoney(cart.total, cart.currency_code)}.`;
     if (current && sameAmount) {
-      return { status: "changed", clientSecret: current, message: `${REPLACED_ELSEWHERE} ${total} Please enter your card details again and confirm.` };
+      return { ok: true, status: "changed", clientSecret: current, message: `${REPLACED_ELSEWHERE} ${total} Please enter your card details again and confirm.` };
     }
-    const fresh = await initiateStripeSession(cartId);
+    const fresh = await startCartStripeSession(cartId);
     return {
+      ok: true,
       status: "changed",
       clientSecret: fresh.clientSecret,
       message: `Your order total is now ${formatMoney(fresh.cart.total, fresh.cart.currency_code)}. Please check it, enter your card details again and confirm.`,
     };
   } catch (error) {
-    if (!(error instanceof CartGoneError)) console.error("checkPaymentAmount failed", error);
-    return { status: "error", message: describe(error) };
+    if (!(error instanceof CartGoneError)) console.error("checking the payment amount failed", error);
+    return { ok: false, error: describePaymentError(error) };
   }
 }
 
-export type LoadErrorRecovery = { navigateTo: string } | { message: string };
-
 /**
- * Server action for a card form that Stripe refused to load (the PaymentIntent can no longer be confirmed: it was
+ * For a card form that Stripe refused to load (the PaymentIntent can no longer be confirmed: it was
  * paid, or canceled by another tab). Re-derives the state: the confirmation, the checkout page again when it has
  * something else to show, or a message when it would show the same form again.
  */
-export async function recoverCheckout(failedClientSecret: string): Promise<LoadErrorRecovery> {
-  "use server";
-  const cartId = await readCartId();
-  if (!cartId) return { navigateTo: "/cart" };
+export async function recoverCartPayment(cartId: string, failedClientSecret: string): Promise<LoadErrorRecovery> {
   try {
     const state = await deriveCheckoutState(await fetchCart(cartId));
-    if (state.kind === "ordered") return { navigateTo: confirmationPath(state.orderId) };
+    if (state.kind === "ordered") return { ok: true, navigateTo: orderConfirmationPath(state.orderId) };
     if (state.kind === "open" && clientSecretOf(findStripeSession(state.cart)) === failedClientSecret) {
-      return { message: "The card form could not load. Please reload the page to try again." };
+      return { ok: false, error: MESSAGES.cardFormNotLoaded };
     }
-    return { navigateTo: "/checkout" };
+    return { ok: true, navigateTo: CHECKOUT_PATH };
   } catch (error) {
-    console.error("recoverCheckout failed", cartId, error);
-    return { message: describe(error) };
+    console.error("recovering the checkout failed", cartId, error);
+    return { ok: false, error: describePaymentError(error) };
   }
 }

@@ -1,11 +1,7 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/money";
-import { type CollectionLike, paymentHistory, paymentTotals } from "@/lib/payment-history";
-
-/** The path Medusa Admin's "Copy payment link" produces, on this storefront. */
-export function paymentLinkPath(collectionId: string, orderId: string): string {
-  return `/payment-collection/${encodeURIComponent(collectionId)}?order_id=${encodeURIComponent(orderId)}`;
-}
+import { type CollectionLike, paymentHistory, paymentTotals } from "@/lib/payment/collections";
+import { paymentLinkPath } from "@/lib/paths";
 
 /**
  * Every payment request of an order with what happened to the money: authorized (held on the card),

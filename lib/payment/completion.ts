@@ -1,69 +1,15 @@
 import "server-only";
-import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
-import { type Cart, fetchOpenCart } from "./cart";
-import {
-  STRIPE_PROVIDER_ID,
-  clientSecretOf,
-  findLiveStripeSession,
-  findStripeSession,
-  paymentIntentIdOf,
-} from "./checkout-steps";
-import { readCartId } from "./cookies";
-import { MESSAGES, describeBackendError, describeCompletionError, httpStatusOf } from "./errors";
-import type { FormState } from "./form";
-import { medusa } from "./medusa";
+import { fetchOpenCart } from "../cart";
+import { MESSAGES, describeBackendError, describeCompletionError, httpStatusOf } from "../errors";
+import { medusa } from "../medusa";
 import { retryWithBackoff } from "./retry";
+import { clientSecretOf, findLiveStripeSession, paymentIntentIdOf } from "./sessions";
+import { CartGoneError, startCartStripeSession } from "./stripe-session";
 
 /**
- * Checkout steps 3 and 4: the Stripe payment session and placing the order. The browser only ever
- * confirms a PaymentIntent whose amount the server has just checked against the cart.
+ * Turning a paid cart into an order, and releasing the money when Medusa refuses to: money is never held without
+ * an order. The storefront has no Stripe secret key; it acts on payments only through Medusa.
  */
-
-/**
- * Starts a fresh Stripe session (a new PaymentIntent) for the cart as it is now. Medusa deletes the cart's other
- * sessions, and its Stripe provider cancels their PaymentIntents: `replaced` names the one that was live.
- */
-export async function initiateStripeSession(
-  cartId: string,
-): Promise<{ cart: Cart; clientSecret: string; replaced: string | null }> {
-  // Fetched fresh: the SDK reuses `cart.payment_collection` when present, so it must not be stale.
-  const cart = await fetchOpenCart(cartId);
-  if (!cart) throw new CartGoneError();
-  const replaced = paymentIntentIdOf(clientSecretOf(findLiveStripeSession(cart)));
-  const { payment_collection } = await medusa().store.payment.initiatePaymentSession(cart, {
-    provider_id: STRIPE_PROVIDER_ID,
-  });
-  const session = findStripeSession({ payment_collection });
-  const clientSecret = clientSecretOf(session);
-  if (!clientSecret) throw new Error("The Stripe payment session came back without a client secret");
-  return { cart, clientSecret, replaced };
-}
-
-export class CartGoneError extends Error {
-  constructor() {
-    super("cart is gone or already completed");
-    this.name = "CartGoneError";
-  }
-}
-
-export function describe(error: unknown): string {
-  return error instanceof CartGoneError ? MESSAGES.cartGone : describeBackendError(error);
-}
-
-/** Server action, step 3: pay by card through Stripe. */
-export async function startCardPayment(): Promise<FormState> {
-  "use server";
-  const cartId = await readCartId();
-  if (!cartId) return { error: MESSAGES.cartGone };
-  try {
-    await initiateStripeSession(cartId);
-  } catch (error) {
-    console.error("startCardPayment failed", error);
-    return { error: describe(error) };
-  }
-  redirect("/checkout?step=review");
-}
 
 export type CompletionOutcome =
   | { type: "order"; orderId: string }
@@ -123,7 +69,7 @@ async function releaseAuthorization(cartId: string): Promise<{ clientSecret?: st
     () => null,
   );
   const result = await retryWithBackoff(
-    () => initiateStripeSession(cartId),
+    () => startCartStripeSession(cartId),
     { attempts: RELEASE_ATTEMPTS, firstDelayMs: RELEASE_FIRST_DELAY_MS },
     (error) => !(error instanceof CartGoneError),
   );
@@ -139,20 +85,3 @@ async function releaseAuthorization(cartId: string): Promise<{ clientSecret?: st
 
 /** The log prefix a merchant's alerting can watch for: money held for an order that does not exist. */
 export const HOLD_NOT_RELEASED = "[payment-hold-not-released]";
-
-export type PlaceOrderResult = FormState & { clientSecret?: string };
-
-/** Server action, after Stripe confirmed the payment in the browser: turn the cart into an order. */
-export async function placeOrder(): Promise<PlaceOrderResult> {
-  "use server";
-  const cartId = await readCartId();
-  if (!cartId) return { error: MESSAGES.cartGone };
-  const outcome = await completeCart(cartId);
-  if (outcome.type === "failed") {
-    if (outcome.clientSecret) refresh();
-    return { error: outcome.message, ...(outcome.clientSecret ? { clientSecret: outcome.clientSecret } : {}) };
-  }
-  // The cookie keeps naming the cart until the confirmation is on screen (it clears it then): if this answer is
-  // lost, a reload still finds the cart, and through it the order.
-  redirect(`/order/${outcome.orderId}/confirmed`);
-}

@@ -1,13 +1,14 @@
 import "server-only";
-import type { HttpTypes } from "@medusajs/types";
-import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession, paymentIntentIdOf } from "./checkout-steps";
-import { describeBackendError, httpStatusOf } from "./errors";
-import { looksLikeId } from "./ids";
-import { LINE_ITEM_FIELDS, medusa } from "./medusa";
-import { formatMoney, isSameAmount } from "./money";
-import type { Order, OrderPaymentCollection } from "./orders";
-import { isSecuredCollection, paymentLinkState } from "./payment-history";
-import type { AmountCheck } from "./checkout-state";
+import { failure } from "../action-result";
+import { describeBackendError, nullWhenNotFound } from "../errors";
+import { looksLikeId } from "../ids";
+import { LINE_ITEM_FIELDS, medusa } from "../medusa";
+import { formatMoney, isSameAmount } from "../money";
+import type { Order, OrderPaymentCollection } from "../orders";
+import { isSecuredCollection, paymentLinkState } from "./collections";
+import { clientSecretOf, findStripeSession, paymentIntentIdOf } from "./sessions";
+import { startStripeSession } from "./stripe-session";
+import type { AmountCheck, PaymentLinkStatusResult } from "./types";
 
 /**
  * The page behind Medusa Admin's "Copy payment link": `/payment-collection/{id}?order_id={order}`.
@@ -42,29 +43,22 @@ export type PaymentLink =
   | { kind: "payable"; order: Order; collection: OrderPaymentCollection; clientSecret: string };
 
 async function fetchLinkOrder(orderId: string): Promise<Order | null> {
-  try {
-    const { order } = await medusa().store.order.retrieve(orderId, { fields: LINK_ORDER_FIELDS });
-    return order;
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return null;
-    throw error;
-  }
+  const found = await nullWhenNotFound(medusa().store.order.retrieve(orderId, { fields: LINK_ORDER_FIELDS }));
+  return found?.order ?? null;
 }
 
-type LinkLookup =
-  | { found: false; link: Extract<PaymentLink, { kind: "invalid" }> }
-  | { found: true; order: Order; collection: OrderPaymentCollection };
+type LinkLookup = Extract<PaymentLink, { kind: "invalid" }> | { kind: "found"; order: Order; collection: OrderPaymentCollection };
 
 async function lookUp(collectionId: string, orderId: string | null): Promise<LinkLookup> {
-  if (!orderId) return { found: false, link: { kind: "invalid", reason: "missing-order" } };
-  if (!looksLikeId(orderId, "order")) return { found: false, link: { kind: "invalid", reason: "unknown-order" } };
+  if (!orderId) return { kind: "invalid", reason: "missing-order" };
+  if (!looksLikeId(orderId, "order")) return { kind: "invalid", reason: "unknown-order" };
   const order = await fetchLinkOrder(orderId);
-  if (!order) return { found: false, link: { kind: "invalid", reason: "unknown-order" } };
+  if (!order) return { kind: "invalid", reason: "unknown-order" };
   const collection = order.payment_collections?.find((candidate) => candidate.id === collectionId);
   if (!looksLikeId(collectionId, "pay_col") || !collection) {
-    return { found: false, link: { kind: "invalid", reason: "not-this-order" } };
+    return { kind: "invalid", reason: "not-this-order" };
   }
-  return { found: true, order, collection };
+  return { kind: "found", order, collection };
 }
 
 /** A pending Stripe session for exactly what the collection asks, if there is one to reuse. */
@@ -74,32 +68,17 @@ function reusableSecret(collection: OrderPaymentCollection): string | null {
   return clientSecretOf(session);
 }
 
-/**
- * Starts a Stripe session on the collection. Medusa deletes the collection's other sessions (and so
- * cancels their PaymentIntents) when it creates one, which is why callers reuse a pending one first:
- * a reload within the webhook's delay must not cancel a PaymentIntent the shopper just confirmed.
- */
-async function startStripeSession(collectionId: string): Promise<string> {
-  const { payment_collection } = await medusa().client.fetch<{ payment_collection: HttpTypes.StorePaymentCollection }>(
-    `/store/payment-collections/${collectionId}/payment-sessions`,
-    { method: "POST", body: { provider_id: STRIPE_PROVIDER_ID } },
-  );
-  const secret = clientSecretOf(findStripeSession({ payment_collection }));
-  if (!secret) throw new Error("The Stripe payment session came back without a client secret");
-  return secret;
-}
-
 /** Everything the payment-link page shows. Never throws: a broken link is a page, not a 500. */
 export async function loadPaymentLink(collectionId: string, orderId: string | null): Promise<PaymentLink> {
   try {
     const lookup = await lookUp(collectionId, orderId);
-    if (!lookup.found) return lookup.link;
+    if (lookup.kind === "invalid") return lookup;
     const { order, collection } = lookup;
     const state = paymentLinkState(collection);
     if (state.kind !== "payable") return { kind: state.kind, order, collection };
     // Rendering this page starts (or reuses) the session: the link is the shopper's intent to pay,
     // and the Payment Element cannot mount without a PaymentIntent's client secret.
-    const clientSecret = reusableSecret(collection) ?? (await startStripeSession(collection.id));
+    const clientSecret = reusableSecret(collection) ?? (await startStripeSession({ collectionId: collection.id }));
     return { kind: "payable", order, collection, clientSecret };
   } catch (error) {
     console.error("loadPaymentLink failed", { collectionId, orderId }, error);
@@ -118,47 +97,47 @@ export async function checkPaymentLinkAmount(collectionId: string, orderId: stri
   "use server";
   try {
     const lookup = await lookUp(collectionId, orderId);
-    if (!lookup.found) return { status: "error", message: CHANGED_REQUEST };
+    if (lookup.kind === "invalid") return failure(CHANGED_REQUEST);
     const { collection } = lookup;
-    if (paymentLinkState(collection).kind !== "payable") return { status: "error", message: CHANGED_REQUEST };
+    if (paymentLinkState(collection).kind !== "payable") return failure(CHANGED_REQUEST);
     const reusable = reusableSecret(collection);
-    if (reusable && paymentIntentIdOf(reusable) === paymentIntentId) return { status: "unchanged" };
+    if (reusable && paymentIntentIdOf(reusable) === paymentIntentId) return { ok: true, status: "unchanged" };
     // Another tab started a new payment for this link (this form's PaymentIntent was canceled): use that one.
     if (reusable) {
       return {
+        ok: true,
         status: "changed",
         clientSecret: reusable,
         message: `This payment was restarted in another tab or window. The amount owed is ${formatMoney(collection.amount, collection.currency_code)}. Please enter your card details again and confirm.`,
       };
     }
-    const clientSecret = await startStripeSession(collection.id);
+    const clientSecret = await startStripeSession({ collectionId: collection.id });
     return {
+      ok: true,
       status: "changed",
       clientSecret,
       message: `The amount owed is now ${formatMoney(collection.amount, collection.currency_code)}. Please check it, enter your card details again and confirm.`,
     };
   } catch (error) {
     console.error("checkPaymentLinkAmount failed", { collectionId, orderId }, error);
-    return { status: "error", message: describeBackendError(error) };
+    return failure(describeBackendError(error));
   }
 }
-
-export type PaymentLinkStatus = "paid" | "pending" | "canceled";
 
 /**
  * Server action the link page polls after Stripe confirmed: has Medusa authorized the collection yet
  * (it does when Stripe's webhook arrives)? The browser's word is not enough; the backend decides.
  */
-export async function readPaymentLinkStatus(collectionId: string, orderId: string): Promise<PaymentLinkStatus> {
+export async function readPaymentLinkStatus(collectionId: string, orderId: string): Promise<PaymentLinkStatusResult> {
   "use server";
   try {
     const lookup = await lookUp(collectionId, orderId);
-    if (!lookup.found) return "canceled";
-    if (isSecuredCollection(lookup.collection)) return "paid";
-    return lookup.collection.status === "canceled" ? "canceled" : "pending";
+    if (lookup.kind === "invalid") return { ok: true, status: "canceled" };
+    if (isSecuredCollection(lookup.collection)) return { ok: true, status: "paid" };
+    return { ok: true, status: lookup.collection.status === "canceled" ? "canceled" : "pending" };
   } catch (error) {
-    // A blip while polling is not an answer: keep waiting, the next poll asks again.
+    // A blip while polling is not an answer: the page keeps waiting, and the next poll asks again.
     console.error("readPaymentLinkStatus failed", { collectionId, orderId }, error);
-    return "pending";
+    return failure(describeBackendError(error));
   }
 }

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LineItemSummary } from "@/components/line-item-summary";
-import { PaymentHistory } from "@/components/payment-history";
-import { PaymentLinkCheckout } from "@/components/payment-link-checkout";
+import { PaymentHistory } from "./payment-history";
+import { PaymentLinkCheckout } from "./payment-link-checkout";
 import { billingDefaultsOf } from "@/lib/billing-defaults";
 import { formatMoney } from "@/lib/money";
 import type { Order } from "@/lib/orders";
-import type { PaymentLink, PaymentLinkStatus } from "@/lib/payment-collections";
-import type { AmountCheck } from "@/lib/checkout-state";
+import type { PaymentLink } from "@/lib/payment/link";
+import type { AmountCheck, PaymentLinkStatusResult } from "@/lib/payment/types";
+import { orderPath, paymentLinkPath } from "@/lib/paths";
 
 const INVALID: Record<Extract<PaymentLink, { kind: "invalid" }>["reason"], string> = {
   "missing-order": "This payment link is incomplete: it does not say which order it is for. Please use the whole link you were sent.",
@@ -30,7 +31,7 @@ export function PaymentLinkView({
   collectionId: string;
   stripe: { publishableKey: string; doubleUrl: string | null };
   checkPaymentAmount: (paymentIntentId: string) => Promise<AmountCheck>;
-  readStatus: () => Promise<PaymentLinkStatus>;
+  readStatus: () => Promise<PaymentLinkStatusResult>;
 }) {
   switch (link.kind) {
     case "invalid":
@@ -92,7 +93,7 @@ export function PaymentLinkView({
             publishableKey={stripe.publishableKey}
             stripeDoubleUrl={stripe.doubleUrl}
             billingDefaults={billingDefaultsOf(order.billing_address, order.email)}
-            returnPath={`/payment-collection/${encodeURIComponent(collectionId)}?order_id=${encodeURIComponent(orderId)}`}
+            returnPath={paymentLinkPath(collectionId, orderId)}
             amountLabel={formatMoney(collection.amount, collection.currency_code)}
             checkPaymentAmount={checkPaymentAmount}
             readStatus={readStatus}
@@ -117,7 +118,7 @@ function Notice({ title, children }: { title: string; children: ReactNode }) {
 
 function OrderPageLink({ order }: { order: Order }) {
   return (
-    <Link href={`/order/${order.id}`} prefetch={false} className="btn-secondary">
+    <Link href={orderPath(order.id)} prefetch={false} className="btn-secondary">
       View your order
     </Link>
   );

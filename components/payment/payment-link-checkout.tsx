@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { PaymentLinkStatus } from "@/lib/payment-collections";
-import { pollDelays } from "@/lib/payment-history";
-import type { AmountCheck } from "@/lib/checkout-state";
-import { type BillingDefaults, StripePayment } from "./stripe-payment";
+import type { BillingDefaults } from "@/lib/billing-defaults";
+import type { AmountCheck, PaymentLinkStatusResult } from "@/lib/payment/types";
+import { pollDelays } from "./poll-delays";
+import { StripePayment } from "./stripe-payment";
 
 type Phase = "form" | "processing" | "paid" | "slow" | "canceled";
 
@@ -18,7 +18,7 @@ interface PaymentLinkCheckoutProps {
   returnPath: string;
   amountLabel: string;
   checkPaymentAmount: (paymentIntentId: string) => Promise<AmountCheck>;
-  readStatus: () => Promise<PaymentLinkStatus>;
+  readStatus: () => Promise<PaymentLinkStatusResult>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,7 +41,9 @@ export function PaymentLinkCheckout({ readStatus, amountLabel, ...payment }: Pay
     try {
       for (const delay of pollDelays()) {
         await sleep(delay);
-        const status = await readStatus();
+        const answer = await readStatus();
+        // A failed read is not an answer: keep polling.
+        const status = answer.ok ? answer.status : "pending";
         if (status === "paid") {
           setPhase("paid");
           // Re-render the server part: the order summary now counts this payment as paid.

@@ -1,0 +1,34 @@
+import type { CheckoutStep } from "./checkout-steps";
+
+/** Every path the storefront links or redirects to with parameters, built in one place. */
+
+export const CART_PATH = "/cart";
+
+/** The cart, saying (when a bank's page sent back a payment for a cart this browser does not hold) that it did nothing. */
+export function cartPath(options: { paymentNotRecognised?: boolean } = {}): string {
+  return options.paymentNotRecognised ? `${CART_PATH}?payment=not-recognised` : CART_PATH;
+}
+/** The checkout without a step: the page picks the furthest one the cart allows. */
+export const CHECKOUT_PATH = "/checkout";
+
+export function checkoutStepPath(step: CheckoutStep, options: { paymentFailed?: boolean } = {}): string {
+  return `/checkout?step=${step}${options.paymentFailed ? "&payment=failed" : ""}`;
+}
+
+export function orderPath(orderId: string): string {
+  return `/order/${orderId}`;
+}
+
+export function orderConfirmationPath(orderId: string): string {
+  return `/order/${orderId}/confirmed`;
+}
+
+/** Where Stripe sends the shopper back after a bank's page; the cart id lets a second return find its order. */
+export function checkoutReturnPath(cartId: string): string {
+  return `/checkout/return?cart_id=${encodeURIComponent(cartId)}`;
+}
+
+/** Medusa Admin's "Copy payment link" gives this path: the collection, and the order it belongs to. */
+export function paymentLinkPath(collectionId: string, orderId: string): string {
+  return `/payment-collection/${encodeURIComponent(collectionId)}?order_id=${encodeURIComponent(orderId)}`;
+}
