@@ -41,6 +41,9 @@ function contentSecurityPolicy() {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The build type-checks the storefront's own code only; the tests, scripts and packages/ have their own checks
+  // (`npm run typecheck`).
+  typescript: { tsconfigPath: "tsconfig.storefront.json" },
   reactStrictMode: true,
   async headers() {
     return [

@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { storefrontBrowser } from "./e2e/support/browser";
+import { storefrontBrowser } from "@medusa-stripe-checkout/test-support/browser";
 
 /**
  * The storefront's browser tests: a production build (`next build` + `next start`) against the local stack,

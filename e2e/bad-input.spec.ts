@@ -1,8 +1,8 @@
 import type { APIRequestContext } from "@playwright/test";
-import { stack, storeSdk } from "../integration/support/stack";
+import { stack, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
 import { badInputCases, type BadInputCase } from "./support/bad-inputs";
 import { expect, test } from "./support/fixtures";
-import { type ServerAction, formActionBody, serverActionHeaders, serverActionsIn } from "./support/server-actions";
+import { type ServerAction, formActionBody, serverActionHeaders, serverActionsIn } from "@medusa-stripe-checkout/test-support/server-actions";
 
 /**
  * Several hundred generated bad inputs posted straight to the production build's server actions, as anyone on

@@ -1,22 +1,24 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
-import { adminSdk, retrievePaymentIntent, toMinorUnits } from "../integration/support/stack";
-import { CARDS, expect, fillCard, test } from "./support/fixtures";
+import { adminSdk, retrievePaymentIntent, toMinorUnits } from "@medusa-stripe-checkout/test-support/stack";
+import { expect, test } from "./support/fixtures";
 import {
   ADDRESSES,
   addToCart,
   answerThreeDSecure,
+  CARDS,
+  checkoutUntilReview,
   chooseCardPayment,
   chooseCountry,
   chooseDelivery,
-  checkoutUntilReview,
   expectConfirmation,
+  fillCard,
   fillContactAndAddress,
   paymentAlert,
   placeOrderButton,
   statedTotal,
   uniqueEmail,
-} from "./support/shopper";
+} from "@medusa-stripe-checkout/test-support/shopper";
 
 /**
  * A shopper's checkout in a real browser against a production build and the local stack. Each test starts

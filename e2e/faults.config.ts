@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { storefrontBrowser } from "./support/browser";
+import { storefrontBrowser } from "@medusa-stripe-checkout/test-support/browser";
 
 /**
  * The fault and security suite (issue 4): its own production storefront on port 3400, talking to Medusa through

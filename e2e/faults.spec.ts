@@ -1,19 +1,21 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { Page } from "@playwright/test";
-import { adminSdk, cartReadyForPayment, confirmAsBrowser, initiateStripeSession, productWithStock, shopperEmail, storeSdk } from "../integration/support/stack";
-import { checkPaymentInvariant, paymentIntentIdsIn, type InvariantScope } from "../integration/support/invariant";
+import { adminSdk, cartReadyForPayment, confirmAsBrowser, initiateStripeSession, productWithStock, shopperEmail, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
+import { checkPaymentInvariant, paymentIntentIdsIn, type InvariantScope } from "@medusa-stripe-checkout/test-support/invariant";
 import { PROXY_CONTROL_PORT } from "./faults.config";
-import { CARDS, expect, fillCard, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 import {
   ADDRESSES,
   addToCart,
-  chooseDelivery,
+  CARDS,
   checkoutUntilReview,
+  chooseDelivery,
   expectConfirmation,
+  fillCard,
   fillContactAndAddress,
   placeOrderButton,
   uniqueEmail,
-} from "./support/shopper";
+} from "@medusa-stripe-checkout/test-support/shopper";
 
 /**
  * Faults a shopper meets in the browser, against this suite's own production storefront whose backend sits behind

@@ -10,10 +10,10 @@ import {
   shopperEmail,
   stack,
   storeSdk,
-} from "../integration/support/stack";
+} from "@medusa-stripe-checkout/test-support/stack";
 import { formatMoney } from "../lib/money";
-import { CARDS, expect, fillCard, test } from "./support/fixtures";
-import { answerThreeDSecure, checkoutUntilReview, expectConfirmation, placeOrderButton, uniqueEmail } from "./support/shopper";
+import { expect, test } from "./support/fixtures";
+import { answerThreeDSecure, CARDS, checkoutUntilReview, expectConfirmation, fillCard, placeOrderButton, uniqueEmail } from "@medusa-stripe-checkout/test-support/shopper";
 
 /**
  * The money's life after checkout, in a real browser against the local stack: the shopper pays through

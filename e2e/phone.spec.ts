@@ -1,15 +1,17 @@
 import type { Page } from "@playwright/test";
-import { CARDS, expect, fillCard, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 import {
   ADDRESSES,
   addToCart,
+  CARDS,
   chooseCardPayment,
   chooseDelivery,
   expectConfirmation,
+  fillCard,
   fillContactAndAddress,
   placeOrderButton,
   uniqueEmail,
-} from "./support/shopper";
+} from "@medusa-stripe-checkout/test-support/shopper";
 
 /**
  * Phones first: a whole checkout on a 375 × 667 screen, and at every page of the journey no sideways scrolling at

@@ -10,17 +10,19 @@ import {
   stripeSession,
   storeSdk,
   toMinorUnits,
-} from "../integration/support/stack";
-import { CARDS, expect, fillCard, test } from "./support/fixtures";
+} from "@medusa-stripe-checkout/test-support/stack";
+import { expect, test } from "./support/fixtures";
 import {
+  CARDS,
+  checkoutUntilReview,
   chooseCardPayment,
   chooseDelivery,
-  checkoutUntilReview,
   expectConfirmation,
+  fillCard,
   placeOrderButton,
   statedTotal,
   uniqueEmail,
-} from "./support/shopper";
+} from "@medusa-stripe-checkout/test-support/shopper";
 
 /**
  * Paid means ordered: whatever the shopper does after paying (reload, a lost answer, a second tab, a bank's page

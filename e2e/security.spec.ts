@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ROOT, readStackInfo } from "../scripts/lib/stack-config";
+import { ROOT, readStackInfo } from "@medusa-stripe-checkout/test-support/stack-info";
 import { expect, test } from "./support/fixtures";
-import { addToCart } from "./support/shopper";
+import { addToCart } from "@medusa-stripe-checkout/test-support/shopper";
 
 /**
  * What an attacker or a leaked build would show: secrets in the browser's files, cookies readable by scripts,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cartReadyForPayment, shopperEmail, stack, storeSdk } from "./support/stack";
-import { startFaultProxy, type FaultProxy } from "./support/fault-proxy";
+import { cartReadyForPayment, shopperEmail, stack, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
+import { startFaultProxy, type FaultProxy } from "@medusa-stripe-checkout/test-support/fault-proxy";
 
 /**
  * The storefront's server code (lib/) with Medusa behind a switchable proxy: the backend stops answering, or

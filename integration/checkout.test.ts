@@ -11,7 +11,7 @@ import {
   shopperEmail,
   storeSdk,
   toMinorUnits,
-} from "./support/stack";
+} from "@medusa-stripe-checkout/test-support/stack";
 
 /**
  * Whole checkouts through @medusajs/js-sdk against the running local stack (`npm run backend:start`): the real

@@ -12,8 +12,8 @@ import {
   shopperEmail,
   stack,
   storeSdk,
-} from "./support/stack";
-import { checkPaymentInvariant, waitForQuiet, type InvariantScope } from "./support/invariant";
+} from "@medusa-stripe-checkout/test-support/stack";
+import { checkPaymentInvariant, waitForQuiet, type InvariantScope } from "@medusa-stripe-checkout/test-support/invariant";
 
 /**
  * Races and faults around placing the order, driven through the storefront's own completion code (lib/payment/completion.ts)

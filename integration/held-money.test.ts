@@ -12,8 +12,8 @@ import {
   shopperEmail,
   stack,
   storeSdk,
-} from "./support/stack";
-import { checkPaymentInvariant } from "./support/invariant";
+} from "@medusa-stripe-checkout/test-support/stack";
+import { checkPaymentInvariant } from "@medusa-stripe-checkout/test-support/invariant";
 
 /**
  * Money held with nobody there to be refused: the shopper paid and closed the tab, and the webhook's completion of

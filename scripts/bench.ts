@@ -28,18 +28,18 @@ import { gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from "@playwright/test";
 import type Medusa from "@medusajs/js-sdk";
 import lighthouse from "lighthouse";
-import { chromiumLaunchOptions } from "../e2e/support/browser";
-import { fillCard, CARDS } from "../e2e/support/fixtures";
+import { chromiumLaunchOptions, routeStripeToDouble } from "@medusa-stripe-checkout/test-support/browser";
 import {
   ADDRESSES,
+  CARDS,
   chooseCardPayment,
   chooseDelivery,
+  fillCard,
   fillContactAndAddress,
   placeOrderButton,
   uniqueEmail,
-} from "../e2e/support/shopper";
-import { initiateStripeSession, stack, storeSdk } from "../integration/support/stack";
-import { routeStripeToDouble } from "../stripe-double/playwright/routes";
+} from "@medusa-stripe-checkout/test-support/shopper";
+import { initiateStripeSession, stack, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
 import { startCountingProxy, type CountingProxy } from "./lib/counting-proxy";
 import { httpOk, isPortFree, runLogged, stopProcessGroup, tail, waitUntil } from "./lib/processes";
 import { ROOT } from "./lib/stack-config";

@@ -7,8 +7,8 @@
  * `POST /latency/{ms}` makes it slow (0: not); `GET /` answers the mode (and tells Playwright it is up).
  */
 import http from "node:http";
-import { startFaultProxy, type ProxyMode } from "../integration/support/fault-proxy";
-import { readStackInfo } from "./lib/stack-config";
+import { startFaultProxy, type ProxyMode } from "@medusa-stripe-checkout/test-support/fault-proxy";
+import { readStackInfo } from "@medusa-stripe-checkout/test-support/stack-info";
 
 function arg(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);

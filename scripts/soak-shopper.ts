@@ -7,7 +7,7 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { callActionBody, formActionBody, type ServerAction, serverActionHeaders, serverActionsIn } from "../e2e/support/server-actions";
+import { callActionBody, formActionBody, type ServerAction, serverActionHeaders, serverActionsIn } from "@medusa-stripe-checkout/test-support/server-actions";
 import { ROOT } from "./lib/stack-config";
 
 // ------------------------------------------------------------------------------------------ server actions

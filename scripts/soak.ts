@@ -21,8 +21,8 @@ import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
-import { formatSweep, sweepMoneyInvariant, waitForQuiet } from "../integration/support/invariant";
-import { type PaymentIntent, adminSdk, stack, storeSdk } from "../integration/support/stack";
+import { formatSweep, sweepMoneyInvariant, waitForQuiet } from "@medusa-stripe-checkout/test-support/invariant";
+import { type PaymentIntent, adminSdk, stack, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
 import { httpOk, isPortFree, stopProcessGroup, waitUntil } from "./lib/processes";
 import { LOG_DIR, ROOT } from "./lib/stack-config";
 import {

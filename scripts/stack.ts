@@ -267,7 +267,8 @@ function startStripeDouble(state: StackState): Promise<void> {
     state,
     "stripe",
     () =>
-      spawnDetached(path.join(ROOT, "node_modules", ".bin", "tsx"), ["stripe-double/src/main.ts"], logFile, {
+      // The double's own bin (packages/stripe-double), as `npx stripe-double` runs it.
+      spawnDetached(path.join(ROOT, "node_modules", ".bin", "stripe-double"), [], logFile, {
         cwd: ROOT,
         env: {
           ...process.env,

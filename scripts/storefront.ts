@@ -10,7 +10,8 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ROOT, readStackInfo } from "./lib/stack-config";
+import { readStackInfo } from "@medusa-stripe-checkout/test-support/stack-info";
+import { ROOT } from "./lib/stack-config";
 
 export function storefrontEnv(options: { withDoubleScript: boolean }): Record<string, string> {
   const info = readStackInfo();

@@ -1,11 +1,11 @@
 /**
  * `npm test`: every check and every suite, on a fresh machine as on a developer's.
  *
- *   1. static checks: TypeScript (storefront, scripts, double, backend) and ESLint
- *   2. unit tests (no server)
+ *   1. static checks: TypeScript (storefront, scripts, packages/, backend) and ESLint
+ *   2. unit tests (no server), the packages' own included: the Stripe double's unit and contract tests
  *   3. the local stack started from a copy of this checkout in a private (mode 700) folder, then stopped
  *   4. the local stack in its production setup (started here if it is not running, and stopped again afterwards)
- *   5. integration tests: the Stripe double's contract, whole checkouts through the js-sdk
+ *   5. integration tests: whole checkouts through the js-sdk
  *   6. browser tests: the Stripe double's own, then the storefront's, then the fault and security suite,
  *      against one production build
  *   6. a small soak (scripts/soak.ts, 40 checkouts with faults) on that same build, counted as one test
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const startedStack = !stackRunning();
   try {
     await step("typecheck", bin("tsc"), ["--noEmit"]);
+    for (const pkg of ["packages/stripe-double", "packages/test-support"]) await step(`typecheck ${pkg}`, bin("tsc"), ["--noEmit", "-p", pkg]);
     await step("eslint", bin("eslint"), [".", "--max-warnings=0"]);
     await step("unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report("unit.json")}`], () =>
       countVitest(report("unit.json")),
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
       () => countVitest(report("integration.json")),
     );
     await step("browser tools", "bash", ["scripts/ensure-chromium.sh"]);
-    await step("Stripe double browser tests", bin("playwright"), ["test", "-c", "stripe-double/playwright.config.ts", "--reporter=line,json"], () => countPlaywright(report("double-e2e.json")), {
+    await step("Stripe double browser tests", bin("playwright"), ["test", "-c", "packages/stripe-double/playwright.config.ts", "--reporter=line,json"], () => countPlaywright(report("double-e2e.json")), {
       PLAYWRIGHT_JSON_OUTPUT_NAME: report("double-e2e.json"),
     });
     await step("storefront browser tests", bin("playwright"), ["test", "--reporter=line,json"], () => countPlaywright(report("e2e.json")), {

@@ -1,4 +1,4 @@
-import { sweepAfterSuite } from "../../integration/support/sweep-after-suite";
+import { sweepAfterSuite } from "@medusa-stripe-checkout/test-support/sweep-after-suite";
 
 /** Playwright's globalTeardown for both browser configs: the global money sweep over the whole stack. */
 export default sweepAfterSuite;

@@ -1,17 +1,15 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { STACK_DIR } from "@medusa-stripe-checkout/test-support/stack-info";
 
 /**
  * Where the local stack lives and how it is reached. Every value can be overridden by an environment variable
  * of the same name (see .env.example); the defaults make `npm run backend:start` work on a fresh machine.
  */
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const BACKEND_DIR = path.join(ROOT, "backend");
-export const STACK_DIR = path.resolve(ROOT, process.env.STACK_DIR ?? ".stack");
+// Where the stack is and the shape of what it writes for its clients (seed.json) are the tests' too: one definition.
+export { BACKEND_DIR, ROOT, STACK_DIR, STACK_INFO_FILE, type StackInfo, type StackMode } from "@medusa-stripe-checkout/test-support/stack-info";
 export const LOG_DIR = path.join(STACK_DIR, "logs");
 export const PIDS_FILE = path.join(STACK_DIR, "pids.json");
 /**
@@ -25,8 +23,6 @@ export const PG_HOME = path.resolve(
       ? `/var/tmp/medusa-checkout-postgres-${createHash("sha256").update(STACK_DIR).digest("hex").slice(0, 12)}`
       : path.join(STACK_DIR, "postgres")),
 );
-/** What clients need to reach the stack: written by the stack script, read by the storefront's scripts and tests. */
-export const STACK_INFO_FILE = path.join(STACK_DIR, "seed.json");
 
 function envNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -54,31 +50,3 @@ export const stackConfig = {
   stripeWebhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_double_local_secret",
   webhookDelayMs: envNumber("STRIPE_WEBHOOK_DELAY_MS", 3000),
 };
-
-/**
- * plain: one Medusa process with in-process events and workflows (the demo).
- * production: Medusa's production setup, a server and a worker sharing Redis (event bus, workflow engine, locking, cache).
- */
-export type StackMode = "plain" | "production";
-
-export type StackInfo = {
-  mode: StackMode;
-  /** Production setup only. */
-  redisUrl?: string;
-  backendUrl: string;
-  publishableKey: string;
-  salesChannelId: string;
-  stockLocationId: string;
-  regions: Record<"eu" | "us" | "jp", { id: string; currency_code: string; countries: string[] }>;
-  products: { handle: string; id: string }[];
-  refundReasonIds: string[];
-  stripe: { publishableKey: string; doubleUrl: string; webhookSecret: string };
-  admin: { email: string; password: string };
-};
-
-export function readStackInfo(): StackInfo {
-  if (!existsSync(STACK_INFO_FILE)) {
-    throw new Error(`${path.relative(process.cwd(), STACK_INFO_FILE)} is missing: run \`npm run backend:start\` first.`);
-  }
-  return JSON.parse(readFileSync(STACK_INFO_FILE, "utf8")) as StackInfo;
-}

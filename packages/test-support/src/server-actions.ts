@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "../../scripts/lib/stack-config";
+import { ROOT } from "./stack-info";
 
 /**
  * Posting to the production build's server actions over HTTP exactly as the browser does, for the tests and

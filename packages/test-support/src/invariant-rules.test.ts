@@ -7,8 +7,8 @@ import {
   type SweptCharge,
   type SweptCollection,
   type SweptOrder,
-} from "./support/invariant-rules";
-import type { PaymentIntent } from "./support/stack";
+} from "./invariant-rules";
+import type { PaymentIntent } from "./stack";
 
 /** The invariant must catch what it exists for: a check that never fails proves nothing. Pure, no stack needed. */
 

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
 
 /** What a shopper does, step by step, through the storefront's visible controls. */
 
@@ -115,4 +114,21 @@ export async function expectConfirmation(page: Page): Promise<string> {
   const orderId = new URL(page.url()).pathname.split("/")[2];
   if (!orderId) throw new Error(`not an order URL: ${page.url()}`);
   return orderId;
+}
+
+export const CARDS = {
+  pays: "4242 4242 4242 4242",
+  threeDSecure: "4000 0027 6000 3184",
+  insufficientFunds: "4000 0000 0000 9995",
+  genericDecline: "4000 0000 0000 0002",
+} as const;
+
+/** Fills the Payment Element's card form, inside Stripe's (or the double's) cross-origin frame. */
+export async function fillCard(page: Page, number: string, options: { expiry?: string; cvc?: string; postalCode?: string } = {}) {
+  const frame = page.frameLocator('iframe[title="Secure payment input frame"]');
+  await frame.getByLabel("Card number").fill(number);
+  await frame.getByLabel("Expiration date").fill(options.expiry ?? "12 / 34");
+  await frame.getByLabel("Security code").fill(options.cvc ?? "123");
+  const postalCode = frame.getByLabel("ZIP");
+  if (options.postalCode && (await postalCode.isVisible())) await postalCode.fill(options.postalCode);
 }

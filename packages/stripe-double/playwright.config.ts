@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "../e2e/support/browser";
+import { chromiumLaunchOptions } from "./playwright/chromium";
 
-// Browser tests of the Stripe double's browser half. Run: npx playwright test -c stripe-double
+// Browser tests of the Stripe double's browser half. Run: npx playwright test (here), or npx playwright test -c packages/stripe-double (from the repository root)
 export default defineConfig({
   testDir: "./test",
   testMatch: /.*\.spec\.ts$/,

@@ -1,9 +1,8 @@
 import Medusa, { FetchError } from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
-import { readStackInfo, type StackInfo } from "../../scripts/lib/stack-config";
+import { readStackInfo, type StackInfo } from "./stack-info";
 
-// Stripe counts in minor units; the storefront's own conversion is the one tests check against.
-export { toMinorUnits } from "../../lib/money";
+export { toMinorUnits } from "./money";
 
 /**
  * What tests need to drive the running local stack as a shopper, as a merchant, and as Stripe.js would.

@@ -1,6 +1,6 @@
 /**
- * Runs the Stripe double as a process: `npx tsx stripe-double/src/main.ts`. Configuration by environment,
- * as listed in stripe-double/README.md.
+ * Runs the Stripe double as a process (`npx stripe-double`, bin/stripe-double.mjs). Configuration by environment,
+ * as listed in the README.
  */
 import { createStripeDouble, DEFAULT_WEBHOOK_SECRET } from "./server";
 

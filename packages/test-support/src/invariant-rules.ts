@@ -1,8 +1,8 @@
-import { toMinorUnits } from "../../lib/money";
+import { toMinorUnits } from "./money";
 import type { PaymentIntent } from "./stack";
 
 /**
- * The money invariant's rules, pure: no stack, no network, so that its self-test (integration/invariant.test.ts)
+ * The money invariant's rules, pure: no stack, no network, so that its self-test (invariant-rules.test.ts)
  * runs anywhere. invariant.ts reads the stack and applies them.
  */
 

@@ -2,7 +2,8 @@
  * Contract tests for the Stripe double, written entirely against the real `stripe` SDK so that the same
  * cases can run against Stripe's own test mode:
  *
- *   npx vitest run -c vitest.integration.config.ts integration/stripe-contract.test.ts
+ *   npx vitest run test/contract.test.ts   (in packages/stripe-double; from the repository's root:
+ *                                           npx vitest run packages/stripe-double/test/contract.test.ts)
  *       → starts a double in-process on a free port (independent of any running stack)
  *   STRIPE_CONTRACT_SECRET_KEY=sk_test_… STRIPE_CONTRACT_PUBLISHABLE_KEY=pk_test_… npx vitest run …
  *       → the same cases against api.stripe.com (test mode)
@@ -18,7 +19,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStripeDouble, type StripeDouble } from "../stripe-double/src/server";
+import { createStripeDouble, type StripeDouble } from "../src/server";
 
 const REAL_SECRET_KEY = process.env.STRIPE_CONTRACT_SECRET_KEY;
 const REAL_MODE = REAL_SECRET_KEY !== undefined && REAL_SECRET_KEY !== "";

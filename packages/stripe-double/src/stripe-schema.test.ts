@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { StripeApiError } from "./errors";
 import { decodeForm } from "./form";
@@ -18,20 +20,33 @@ function errorOf(run: () => unknown): StripeApiError {
 
 const validate = (operation: string, body: string) => () => validateAgainstStripe(decodeForm(body), operation);
 const CREATE = "PaymentIntentCreateParams";
+/** This package's folder and the installed `stripe` SDK's, wherever the tests are run from. */
+const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
+const STRIPE_SDK_DIR = installedPackage("stripe");
+
+/** The folder of an installed package, found as Node finds it: in node_modules here or in a folder above. */
+function installedPackage(name: string): string {
+  for (let dir = PACKAGE_DIR; ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return candidate;
+    if (dirname(dir) === dir) throw new Error(`${name} is not installed: run npm install`);
+  }
+}
 
 describe("Stripe's parameter schemas", () => {
   it("describe the API version the pinned stripe SDK sends", () => {
-    const sdk = readFileSync("node_modules/stripe/esm/apiVersion.js", "utf8");
+    const sdk = readFileSync(join(STRIPE_SDK_DIR, "esm/apiVersion.js"), "utf8");
     expect(sdk).toContain(`'${SCHEMA_API_VERSION}'`);
     expect(SCHEMA_API_VERSION).toBe("2024-04-10");
   });
 
   it("are what the extract script produces from the installed SDK", () => {
-    const regenerated = execFileSync("npx", ["tsx", "stripe-double/scripts/extract-stripe-schema.ts", "node_modules/stripe"], {
+    const regenerated = execFileSync(process.execPath, ["--import", "tsx", "scripts/extract-stripe-schema.ts", STRIPE_SDK_DIR], {
+      cwd: PACKAGE_DIR,
       encoding: "utf8",
       maxBuffer: 16 * 1024 * 1024,
     });
-    expect(regenerated).toBe(readFileSync("stripe-double/src/stripe-schema.json", "utf8"));
+    expect(regenerated).toBe(readFileSync(join(PACKAGE_DIR, "src/stripe-schema.json"), "utf8"));
   }, 120_000);
 
   it("map each implemented endpoint, with search before an id", () => {

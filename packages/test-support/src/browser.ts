@@ -1,16 +1,8 @@
-/** Launch options for Debian's Chromium, shared by every Playwright config in the repository. */
-export const chromiumLaunchOptions = {
-  // `npx playwright install` cannot download here; Debian's chromium works with this Playwright.
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
+import { chromiumLaunchOptions } from "stripe-double/playwright/chromium";
+
+// The storefront's browsers run in the same Chromium as the double's own tests; Stripe's hosts are answered by the double.
+export { chromiumLaunchOptions };
+export { routeStripeToDouble, type StripeRoutes } from "stripe-double/playwright";
 
 /**
  * What every storefront browser test runs in. Tall enough that the whole checkout fits without scrolling: with the

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
-import { BACKEND_DIR } from "../../scripts/lib/stack-config";
+import { BACKEND_DIR } from "./stack-info";
 import { adminSdk, stack, stripeApiUrl, type PaymentIntent } from "./stack";
 import {
   countSweep,

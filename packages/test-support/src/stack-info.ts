@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Where the storefront's checkout is and what the running local stack wrote for its clients (`.stack/seed.json`).
+ * This package lives at packages/test-support inside the storefront's repository: the repository's root is two
+ * folders up from the package.
+ */
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const BACKEND_DIR = path.join(ROOT, "backend");
+export const STACK_DIR = path.resolve(ROOT, process.env.STACK_DIR ?? ".stack");
+/** What clients need to reach the stack: written by the stack script, read by the storefront's scripts and tests. */
+export const STACK_INFO_FILE = path.join(STACK_DIR, "seed.json");
+
+/**
+ * plain: one Medusa process with in-process events and workflows (the demo).
+ * production: Medusa's production setup, a server and a worker sharing Redis (event bus, workflow engine, locking, cache).
+ */
+export type StackMode = "plain" | "production";
+
+export type StackInfo = {
+  mode: StackMode;
+  /** Production setup only. */
+  redisUrl?: string;
+  backendUrl: string;
+  publishableKey: string;
+  salesChannelId: string;
+  stockLocationId: string;
+  regions: Record<"eu" | "us" | "jp", { id: string; currency_code: string; countries: string[] }>;
+  products: { handle: string; id: string }[];
+  refundReasonIds: string[];
+  stripe: { publishableKey: string; doubleUrl: string; webhookSecret: string };
+  admin: { email: string; password: string };
+};
+
+export function readStackInfo(): StackInfo {
+  if (!existsSync(STACK_INFO_FILE)) {
+    throw new Error(`${path.relative(process.cwd(), STACK_INFO_FILE)} is missing: run \`npm run backend:start\` first.`);
+  }
+  return JSON.parse(readFileSync(STACK_INFO_FILE, "utf8")) as StackInfo;
+}
