@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { serverActionsIn } from "@medusa-stripe-checkout/test-support/server-actions";
 import { ROOT, readStackInfo } from "@medusa-stripe-checkout/test-support/stack-info";
 import { expect, test } from "./support/fixtures";
 import { addToCart } from "@medusa-stripe-checkout/test-support/shopper";
@@ -69,18 +70,11 @@ test("an order page shows nothing to a guessed or malformed id: a 404 page, neve
   }
 });
 
-/** A server action's id from the build's manifest, by the file that declares it. */
-function actionIdIn(file: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === file)?.[0];
-  if (!id) throw new Error(`no server action from ${file} in the build`);
-  return id;
-}
 
 test("a server action posted from another site is refused and changes nothing", async ({ page, playwright, baseURL }) => {
-  const actionId = actionIdIn("lib/region.ts");
+  const chooseCountry = serverActionsIn("lib/cart.ts").get("chooseCountry");
+  if (!chooseCountry) throw new Error("the build has no chooseCountry action in lib/cart.ts");
+  const actionId = chooseCountry.id;
   const foreign = await playwright.request.newContext({ baseURL });
   const form = new FormData();
   // The shape React sends (see bad-input.spec.ts); it would set the country cookie from our own origin.
