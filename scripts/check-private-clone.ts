@@ -25,8 +25,9 @@ function copyCheckout(target: string): void {
   // tar keeps modes and modification times (the stack compares the backend's package.json with its install).
   const copied = spawnSync("bash", ["-c", 'tar --null -T - -cf - | tar -C "$0" -xf -', target], { cwd: ROOT, input: files.join("\0") });
   if (copied.status !== 0) throw new Error(`copying the checkout failed: ${copied.stderr}`);
+  // A checkout whose backend is not installed yet lets the copy's stack install it, as a newcomer's would.
   for (const modules of ["node_modules", "backend/node_modules"]) {
-    execFileSync("cp", ["-al", path.join(ROOT, modules), path.join(target, modules)]);
+    if (existsSync(path.join(ROOT, modules))) execFileSync("cp", ["-al", path.join(ROOT, modules), path.join(target, modules)]);
   }
 }
 

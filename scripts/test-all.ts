@@ -3,8 +3,8 @@
  *
  *   1. static checks: TypeScript (storefront, scripts, packages/, backend) and ESLint
  *   2. unit tests (no server), the packages' own included: the Stripe double's unit and contract tests
- *   3. the local stack started from a copy of this checkout in a private (mode 700) folder, then stopped
- *   4. the local stack in its production setup (started here if it is not running, and stopped again afterwards)
+ *   3. the local stack in its production setup (started here if it is not running, and stopped again afterwards)
+ *   4. a second stack started and stopped from a copy of this checkout in a private (mode 700) folder
  *   5. integration tests: whole checkouts through the js-sdk
  *   6. browser tests: the Stripe double's own, then the storefront's, then the fault and security suite,
  *      against one production build
@@ -78,10 +78,11 @@ async function main(): Promise<void> {
     await step("unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report("unit.json")}`], () =>
       countVitest(report("unit.json")),
     );
-    await step("stack from a private clone", process.execPath, [bin("tsx"), "scripts/check-private-clone.ts"], asOneTest);
     // The suites run on Medusa's production setup (server + worker + Redis), where webhooks are processed in
     // another process than the one that accepted them. A stack a developer already runs is used as it is.
     await step("backend start", process.execPath, [bin("tsx"), "scripts/stack.ts", "start", ...(startedStack ? ["--production"] : [])]);
+    // After the backend start, which installs the backend's packages that the private copy links to.
+    await step("stack from a private clone", process.execPath, [bin("tsx"), "scripts/check-private-clone.ts"], asOneTest);
     await step("backend typecheck", bin("tsc"), ["--noEmit", "-p", "backend"]);
     await step(
       "integration tests",
