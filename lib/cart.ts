@@ -79,8 +79,8 @@ export async function forgetCompletedCart(): Promise<ActionResult> {
   const cartId = await readCartId();
   if (!cartId) return { ok: true };
   try {
-    const cart = await fetchCart(cartId);
-    if (!cart || cart.completed_at) await clearCartId();
+    // The header answers null for a completed (or unknown) cart: only then is the cookie cleared.
+    if (!(await fetchCartHeader(cartId))) await clearCartId();
     return { ok: true };
   } catch (error) {
     // The cookie then stays until the next confirmation or checkout visit, which lead to the same order.

@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
+import type { Schema } from "../src/stripe-schema";
 
 /** method + path template → the SDK's params interface for that endpoint. Kept in step with src/routes.ts. */
 export const OPERATIONS: readonly (readonly [string, string, string])[] = [
@@ -46,17 +47,6 @@ export const OPERATIONS: readonly (readonly [string, string, string])[] = [
   ["GET", "/v1/events", "EventListParams"],
   ["GET", "/v1/events/:id", "EventRetrieveParams"],
 ];
-
-type Schema =
-  | { type: "string"; enum?: string[]; emptyable?: true }
-  | { type: "integer"; emptyable?: true }
-  | { type: "boolean"; emptyable?: true }
-  | { type: "metadata"; emptyable?: true }
-  | { type: "map"; values: Schema; emptyable?: true }
-  | { type: "array"; items: Schema; emptyable?: true }
-  | { type: "object"; properties: Record<string, Schema>; required?: string[]; emptyable?: true }
-  | { anyOf: Schema[]; emptyable?: true }
-  | { $ref: string; emptyable?: true };
 
 function main(): void {
   const packageDir = resolve(process.argv[2] ?? "");
