@@ -7,8 +7,8 @@ import {
   addToCart,
   answerThreeDSecure,
   CARDS,
-  checkoutUntilReview,
-  chooseCardPayment,
+  checkoutUntilPayment,
+  expectCardFormReady,
   chooseCountry,
   chooseDelivery,
   expectConfirmation,
@@ -52,7 +52,7 @@ async function paymentIntentOf(order: HttpTypes.AdminOrder) {
 
 test("pays with 4242, sees the confirmation, and the backend holds an order authorized for the cart total", async ({ page }) => {
   const email = uniqueEmail("pay");
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   const total = await statedTotal(page);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
@@ -79,7 +79,7 @@ test("pays with 4242, sees the confirmation, and the backend holds an order auth
 
 test("a declined card (9995) shows Stripe's message, the form stays usable, and 4242 then places exactly one order", async ({ page }) => {
   const email = uniqueEmail("decline");
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   await fillCard(page, CARDS.insufficientFunds);
   await placeOrderButton(page).click();
 
@@ -98,7 +98,7 @@ test("a declined card (9995) shows Stripe's message, the form stays usable, and 
 
 test("3-D Secure approved: the challenge opens over the page and the order is placed", async ({ page }) => {
   const email = uniqueEmail("3ds-ok");
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   await fillCard(page, CARDS.threeDSecure);
   await placeOrderButton(page).click();
   await answerThreeDSecure(page, "complete");
@@ -109,7 +109,7 @@ test("3-D Secure approved: the challenge opens over the page and the order is pl
 
 test("3-D Secure failed: a plain message, no order; paying again with 4242 places one", async ({ page }) => {
   const email = uniqueEmail("3ds-fail");
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   await fillCard(page, CARDS.threeDSecure);
   await placeOrderButton(page).click();
   await answerThreeDSecure(page, "fail");
@@ -124,14 +124,13 @@ test("3-D Secure failed: a plain message, no order; paying again with 4242 place
   expect(await ordersByEmail(email)).toHaveLength(1);
 });
 
-test("changing the delivery option after the payment step was shown charges the new total", async ({ page }) => {
+test("changing the delivery option while the card form is open charges the new total", async ({ page }) => {
   const email = uniqueEmail("redelivery");
-  await checkoutUntilReview(page, email, { delivery: "Standard delivery" });
+  await checkoutUntilPayment(page, email, { delivery: "Standard delivery" });
   const standardTotal = await statedTotal(page);
 
-  await page.getByRole("link", { name: "Edit delivery" }).click();
   await chooseDelivery(page, "Express delivery");
-  await chooseCardPayment(page);
+  await expectCardFormReady(page);
   const expressTotal = await statedTotal(page);
   expect(expressTotal).not.toBe(standardTotal);
 
@@ -148,19 +147,20 @@ test("changing the delivery option after the payment step was shown charges the 
 
 test("the cart changing in another tab while the card form is open is caught before paying: the new total is charged", async ({ page, context }) => {
   const email = uniqueEmail("other-tab");
-  await checkoutUntilReview(page, email, { delivery: "Standard delivery" });
+  await checkoutUntilPayment(page, email, { delivery: "Standard delivery" });
   const oldTotal = await statedTotal(page);
 
   const otherTab = await context.newPage();
-  await otherTab.goto("/checkout?step=delivery");
+  await otherTab.goto("/checkout");
   await chooseDelivery(otherTab, "Express delivery");
-  await expect(otherTab.getByRole("form", { name: "Payment method" })).toBeVisible();
+  // The other tab prepares its own card form for the new total, as a shopper's second tab does.
+  await expectCardFormReady(otherTab);
   await otherTab.close();
 
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
-  // The storefront notices the new total, makes a new payment for it and asks the shopper to confirm again.
-  await expect(page.getByRole("status")).toContainText("Your order total is now");
+  // The storefront notices the new total, moves the form to the payment for it and asks the shopper to confirm again.
+  await expect(page.getByRole("status")).toContainText("Your order total is");
   await expect(placeOrderButton(page)).not.toContainText(oldTotal);
   const newTotal = await statedTotal(page);
   await expect(page.getByRole("status")).toContainText(newTotal);
@@ -181,7 +181,7 @@ test("a JPY order shows whole yen everywhere and charges whole yen", async ({ pa
   await page.goto("/checkout");
   await fillContactAndAddress(page, email, ADDRESSES.japan);
   await chooseDelivery(page, "Standard delivery");
-  await chooseCardPayment(page);
+  await expectCardFormReady(page);
 
   const total = await statedTotal(page);
   expect(total).toMatch(/^¥[\d,]+$/);
@@ -198,22 +198,48 @@ test("a JPY order shows whole yen everywhere and charges whole yen", async ({ pa
   expect(intent.amount).toBe(order.total);
 });
 
-test("a deep link to a later step sends the shopper back to the step the cart is on", async ({ page }) => {
+test("the checkout shows only the sections the cart allows, whatever the link, and keeps them on reload", async ({ page }) => {
   await addToCart(page);
   await page.goto("/checkout?step=review");
-  await expect(page).toHaveURL(/step=address/);
+  await expect(page).toHaveURL(/\/checkout$/);
   await expect(page.getByRole("form", { name: "Contact and addresses" })).toBeVisible();
+  await expect(page.getByText("Delivery options appear once we have your address.")).toBeVisible();
+  await expect(page.getByText("The card form appears once delivery is chosen.")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Payment" })).toHaveCount(0);
 
-  await page.goto("/checkout?step=payment");
-  await expect(page).toHaveURL(/step=address/);
+  // Giving the address is enough: the cheapest delivery is chosen and the card form prepares itself.
+  await fillContactAndAddress(page, uniqueEmail("one-page"), ADDRESSES.germany);
+  await expect(page.getByRole("form", { name: "Delivery" }).getByLabel("Standard delivery")).toBeChecked();
+  await expectCardFormReady(page);
+  // Keyboard and screen-reader users land on the next section, not on the page's top.
+  await expect(page.getByRole("heading", { name: "Delivery" })).toBeFocused();
+  const total = await statedTotal(page);
 
-  // Reload and history keep the shopper where they were.
-  await fillContactAndAddress(page, uniqueEmail("deeplink"), ADDRESSES.germany);
-  await expect(page.getByRole("form", { name: "Delivery" })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("form", { name: "Delivery" })).toBeVisible();
-  await page.goto("/checkout?step=review");
-  await expect(page).toHaveURL(/step=delivery/);
+  await expect(page.getByRole("button", { name: "Change contact or address" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Delivery" }).getByLabel("Standard delivery")).toBeChecked();
+  await expectCardFormReady(page);
+  expect(await statedTotal(page)).toBe(total);
+  await page.goto("/checkout?step=address");
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expectCardFormReady(page);
+});
+
+test("a saved address can be changed on the same page; the form keeps the shopper's input when it is refused", async ({ page }) => {
+  await checkoutUntilPayment(page, uniqueEmail("edit-address"));
+  await page.getByRole("button", { name: "Change contact or address" }).click();
+  const form = page.getByRole("form", { name: "Contact and addresses" });
+  await form.getByLabel("City").fill("");
+  await form.getByLabel("Street and house number").fill("Domkloster 4");
+  await form.getByRole("button", { name: "Save address" }).click();
+  await expect(form.getByLabel("City")).toBeFocused();
+  await expect(form.getByLabel("Street and house number")).toHaveValue("Domkloster 4");
+
+  await form.getByLabel("City").fill("Köln");
+  await form.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByRole("form", { name: "Contact and addresses" })).toHaveCount(0);
+  await expect(page.getByText("Domkloster 4").first()).toBeVisible();
+  await expectCardFormReady(page);
 });
 
 test("without a cart, checkout sends the shopper to the cart page", async ({ page }) => {

@@ -8,8 +8,9 @@ import {
   ADDRESSES,
   addToCart,
   CARDS,
-  checkoutUntilReview,
+  checkoutUntilPayment,
   chooseDelivery,
+  expectCardFormReady,
   expectConfirmation,
   fillCard,
   fillContactAndAddress,
@@ -103,7 +104,7 @@ test.describe("cart cookies that cannot be used", () => {
 test("back after the order: the completed cart is not shown again, and shopping on starts a new cart", async ({ page }) => {
   const email = uniqueEmail("back");
   const intents = recordPaymentIntents(page);
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   const paidCart = await cartCookie(page);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
@@ -122,7 +123,7 @@ test("back after the order: the completed cart is not shown again, and shopping 
 test("a double click on the pay button places one order", async ({ page }) => {
   const email = uniqueEmail("double-click");
   const intents = recordPaymentIntents(page);
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   const cartId = await cartCookie(page);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).dblclick();
@@ -139,8 +140,6 @@ test("Stripe.js fails to load: a message and a retry that brings the card form, 
   await addToCart(page);
   await page.goto("/checkout");
   await fillContactAndAddress(page, email, ADDRESSES.germany);
-  await chooseDelivery(page, "Standard delivery");
-  await page.getByRole("form", { name: "Payment method" }).getByRole("button", { name: "Continue to review" }).click();
 
   await expect(page.getByText("The secure card form could not be loaded.")).toBeVisible();
   await page.unroute("https://js.stripe.com/**");
@@ -168,35 +167,39 @@ test.describe("the backend stops answering during checkout, then comes back", ()
     await backend("pass");
     await form.getByRole("button", { name: "Continue to delivery" }).click();
     await chooseDelivery(page, "Standard delivery");
-    await expect(page.getByRole("form", { name: "Payment method" })).toBeVisible();
+    await expectCardFormReady(page);
   });
 
-  test("delivery and payment steps: the slow backend times out with a message, the down one says so, and both carry on", async ({ page }) => {
+  test("delivery and payment: the slow backend times out with a message, the down one says so, and both carry on", async ({ page }) => {
     const email = uniqueEmail("down-delivery");
     await addToCart(page);
     await page.goto("/checkout");
     await fillContactAndAddress(page, email, ADDRESSES.germany);
+    await expectCardFormReady(page);
     const delivery = page.getByRole("form", { name: "Delivery" });
-    await expect(delivery).toBeVisible();
 
     await backend("hang");
     await delivery.getByLabel("Express delivery").check();
-    await delivery.getByRole("button", { name: "Continue to payment" }).click();
-    // The storefront gives up after MEDUSA_TIMEOUT_MS (5 s in this suite) instead of spinning forever.
+    // The storefront gives up after MEDUSA_TIMEOUT_MS (5 s in this suite) instead of spinning forever, and the
+    // radios show again what the cart holds, next to the total that goes with it.
     await expect(delivery.getByText(NOT_ANSWERING)).toBeVisible({ timeout: 15_000 });
-    await expect(delivery.getByLabel("Express delivery")).toBeChecked();
+    await expect(delivery.getByLabel("Standard delivery")).toBeChecked();
+
+    // The backend goes down just as the card form asks for its payment session (the action without arguments).
+    await page.route("**/checkout", async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST" || !request.headers()["next-action"] || request.postData() !== "[]") return route.fallback();
+      await backend("refuse");
+      await route.continue();
+    });
+    await backend("pass");
+    await chooseDelivery(page, "Express delivery");
+    await expect(page.getByRole("alert").filter({ hasText: NOT_ANSWERING })).toBeVisible();
+    await page.unroute("**/checkout");
 
     await backend("pass");
-    await delivery.getByRole("button", { name: "Continue to payment" }).click();
-    const payment = page.getByRole("form", { name: "Payment method" });
-    await expect(payment).toBeVisible();
-
-    await backend("refuse");
-    await payment.getByRole("button", { name: "Continue to review" }).click();
-    await expect(payment.getByText(NOT_ANSWERING)).toBeVisible();
-    await backend("pass");
-    await payment.getByRole("button", { name: "Continue to review" }).click();
-    await expect(placeOrderButton(page)).toBeEnabled();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expectCardFormReady(page);
     await fillCard(page, CARDS.pays);
     await placeOrderButton(page).click();
     await expectConfirmation(page);

@@ -13,7 +13,7 @@ import {
 } from "@medusa-stripe-checkout/test-support/stack";
 import { formatMoney } from "../lib/money";
 import { expect, test } from "./support/fixtures";
-import { answerThreeDSecure, CARDS, checkoutUntilReview, expectConfirmation, fillCard, placeOrderButton, uniqueEmail } from "@medusa-stripe-checkout/test-support/shopper";
+import { answerThreeDSecure, CARDS, checkoutUntilPayment, expectConfirmation, fillCard, placeOrderButton, uniqueEmail } from "@medusa-stripe-checkout/test-support/shopper";
 
 /**
  * The money's life after checkout, in a real browser against the local stack: the shopper pays through
@@ -65,7 +65,7 @@ function paymentLink(collectionId: string, orderId: string): string {
 
 /** A shopper's order, placed through the storefront with 4242 as e2e/checkout.spec.ts does. */
 async function buyThroughStorefront(page: Page, label: string): Promise<string> {
-  await checkoutUntilReview(page, uniqueEmail(label));
+  await checkoutUntilPayment(page, uniqueEmail(label));
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   return expectConfirmation(page);

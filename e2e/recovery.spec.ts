@@ -14,8 +14,8 @@ import {
 import { expect, test } from "./support/fixtures";
 import {
   CARDS,
-  checkoutUntilReview,
-  chooseCardPayment,
+  checkoutUntilPayment,
+  expectCardFormReady,
   chooseDelivery,
   expectConfirmation,
   fillCard,
@@ -77,7 +77,7 @@ async function expectCartForgotten(page: Page): Promise<void> {
 
 test("the place-order answer is lost after the server placed the order: a reload shows the confirmation", async ({ page }) => {
   const email = uniqueEmail("lost-answer");
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   const { cartId } = await currentPayment(page);
 
   // Let the place-order request (the server action posted after Stripe confirmed) reach the server, then lose
@@ -110,7 +110,7 @@ test("the place-order answer is lost after the server placed the order: a reload
 
 test("the webhook placed the order before the shopper came back: the cart shows that order's confirmation, not an empty cart", async ({ page }) => {
   const email = uniqueEmail("webhook-first");
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   const { paymentIntent } = await currentPayment(page);
 
   // The shopper pays (Stripe.js confirms) and closes the tab before the storefront places the order.
@@ -128,16 +128,16 @@ test("the webhook placed the order before the shopper came back: the cart shows 
 
 test("a reload between payment and completion places the order and shows the confirmation, with no card form", async ({ page }) => {
   const email = uniqueEmail("reload-paid");
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   const { cart, paymentIntent } = await currentPayment(page);
   expect((await confirmAsBrowser(paymentIntent, "pm_card_visa")).body).toMatchObject({ status: "requires_capture" });
 
   // At once, well within the webhook's delay: the storefront must find out from Stripe itself.
   const cardForms: string[] = [];
   page.on("frameattached", (frame) => cardForms.push(frame.url()));
-  const response = await page.goto("/checkout?step=review");
+  const response = await page.goto("/checkout");
   const orderId = await expectConfirmation(page);
-  expect(response?.request().redirectedFrom()?.url()).toMatch(/\/checkout\?step=review$/);
+  expect(response?.request().redirectedFrom()?.url()).toMatch(/\/checkout$/);
   await expect(page.locator(CARD_FORM)).toHaveCount(0);
   expect(cardForms.filter((url) => url.includes("payment-element"))).toEqual([]);
 
@@ -150,15 +150,15 @@ test("a reload between payment and completion places the order and shows the con
 
 test("a second tab started a new payment: the first tab's card form notices before confirming, and the new amount is paid once", async ({ page, context }) => {
   const email = uniqueEmail("replaced");
-  await checkoutUntilReview(page, email, { delivery: "Standard delivery" });
+  await checkoutUntilPayment(page, email, { delivery: "Standard delivery" });
   const oldTotal = await statedTotal(page);
   const { paymentIntent: first } = await currentPayment(page);
 
-  // The other tab changes delivery and goes on to review: a new payment session, the first PaymentIntent canceled.
+  // The other tab changes delivery, and its card form prepares a new payment session: the first PaymentIntent canceled.
   const otherTab = await context.newPage();
-  await otherTab.goto("/checkout?step=delivery");
+  await otherTab.goto("/checkout");
   await chooseDelivery(otherTab, "Express delivery");
-  await chooseCardPayment(otherTab);
+  await expectCardFormReady(otherTab);
   const { paymentIntent: second } = await currentPayment(otherTab);
   expect(second.id).not.toBe(first.id);
   await otherTab.close();
@@ -183,7 +183,7 @@ test("a second tab started a new payment: the first tab's card form notices befo
 
 test("a card form left open after the same payment was made in another tab: pressing pay leads to that order, nothing is charged twice", async ({ page }) => {
   const email = uniqueEmail("paid-elsewhere");
-  await checkoutUntilReview(page, email);
+  await checkoutUntilPayment(page, email);
   const { paymentIntent } = await currentPayment(page);
   // Another tab (here: Stripe.js in it) paid this very PaymentIntent; this tab still shows the card form.
   expect((await confirmAsBrowser(paymentIntent, "pm_card_visa")).body).toMatchObject({ status: "requires_capture" });
@@ -219,7 +219,7 @@ async function settleProcessing(paymentIntentId: string, outcome: "succeeded" | 
 test.describe("Stripe reports the payment as processing", () => {
   test("checkout and the cart say 'we are confirming your payment', and the page turns into the confirmation by itself", async ({ page }) => {
     const email = uniqueEmail("processing-ok");
-    await checkoutUntilReview(page, email);
+    await checkoutUntilPayment(page, email);
     const { paymentIntent } = await currentPayment(page);
     await holdProcessing(paymentIntent.id);
 
@@ -238,7 +238,7 @@ test.describe("Stripe reports the payment as processing", () => {
 
   test("a processing payment that fails: the confirming state gives way to paying again, and nothing was ordered", async ({ page }) => {
     const email = uniqueEmail("processing-failed");
-    await checkoutUntilReview(page, email);
+    await checkoutUntilPayment(page, email);
     const { paymentIntent } = await currentPayment(page);
     await holdProcessing(paymentIntent.id);
     await page.goto("/checkout");
@@ -246,7 +246,7 @@ test.describe("Stripe reports the payment as processing", () => {
 
     await settleProcessing(paymentIntent.id, "failed");
     await expect(page.locator('[data-payment-state="confirming"]')).toHaveCount(0, { timeout: 30_000 });
-    await expect(page.getByRole("button", { name: /^(Place order and pay |Continue to review$)/ })).toBeVisible();
+    await expect(placeOrderButton(page)).toBeVisible();
     expect(await ordersFor(admin, email)).toHaveLength(0);
   });
 });
@@ -254,7 +254,7 @@ test.describe("Stripe reports the payment as processing", () => {
 test.describe("coming back from the bank's page (/checkout/return)", () => {
   test("redirect_status=succeeded for a paid PaymentIntent: the confirmation; the same return again: the same order", async ({ page }) => {
     const email = uniqueEmail("return-ok");
-    await checkoutUntilReview(page, email);
+    await checkoutUntilPayment(page, email);
     const { cartId, paymentIntent } = await currentPayment(page);
     expect((await confirmAsBrowser(paymentIntent, "pm_card_visa")).body).toMatchObject({ status: "requires_capture" });
 
@@ -270,7 +270,7 @@ test.describe("coming back from the bank's page (/checkout/return)", () => {
 
   test("redirect_status=processing while the payment is in fact authorized: the status is only a claim, the order is placed", async ({ page }) => {
     const email = uniqueEmail("return-processing");
-    await checkoutUntilReview(page, email);
+    await checkoutUntilPayment(page, email);
     const { cartId, paymentIntent } = await currentPayment(page);
     expect((await confirmAsBrowser(paymentIntent, "pm_card_visa")).body).toMatchObject({ status: "requires_capture" });
 
@@ -281,14 +281,14 @@ test.describe("coming back from the bank's page (/checkout/return)", () => {
   for (const redirectStatus of ["failed", "requires_payment_method"]) {
     test(`redirect_status=${redirectStatus} after a failed 3-D Secure challenge: "not paid, nothing charged" and a usable card form`, async ({ page }) => {
       const email = uniqueEmail(`return-${redirectStatus}`);
-      await checkoutUntilReview(page, email);
+      await checkoutUntilPayment(page, email);
       const { cartId, paymentIntent } = await currentPayment(page);
       const challenged = await confirmAsBrowser(paymentIntent, "pm_card_threeDSecure2Required");
       expect(challenged.body).toMatchObject({ status: "requires_action" });
       await failThreeDSecure(paymentIntent);
 
       await page.goto(returnUrl(cartId, paymentIntent, redirectStatus));
-      await expect(page).toHaveURL(/\/checkout\?step=review&payment=failed$/);
+      await expect(page).toHaveURL(/\/checkout\?payment=failed$/);
       await expect(page.getByRole("alert").filter({ hasText: NOT_PAID })).toBeVisible();
       await expect(placeOrderButton(page)).toBeEnabled();
       expect(await ordersFor(admin, email)).toHaveLength(0);
@@ -301,11 +301,11 @@ test.describe("coming back from the bank's page (/checkout/return)", () => {
 
   test("a forged redirect_status=succeeded for an unpaid PaymentIntent: not paid, no order, the card form", async ({ page }) => {
     const email = uniqueEmail("return-forged");
-    await checkoutUntilReview(page, email);
+    await checkoutUntilPayment(page, email);
     const { cartId, paymentIntent } = await currentPayment(page);
 
     await page.goto(returnUrl(cartId, paymentIntent, "succeeded"));
-    await expect(page).toHaveURL(/\/checkout\?step=review&payment=failed$/);
+    await expect(page).toHaveURL(/\/checkout\?payment=failed$/);
     await expect(page.getByRole("alert").filter({ hasText: NOT_PAID })).toBeVisible();
     await expect(placeOrderButton(page)).toBeEnabled();
     expect(await ordersFor(admin, email)).toHaveLength(0);
@@ -315,7 +315,7 @@ test.describe("coming back from the bank's page (/checkout/return)", () => {
   test("a return naming another shopper's cart does nothing to it and shows nothing of it", async ({ page, browser }) => {
     // The other shopper has paid; their order is still being placed.
     const victimEmail = uniqueEmail("return-victim");
-    await checkoutUntilReview(page, victimEmail);
+    await checkoutUntilPayment(page, victimEmail);
     const victim = await currentPayment(page);
     expect((await confirmAsBrowser(victim.paymentIntent, "pm_card_visa")).body).toMatchObject({ status: "requires_capture" });
 

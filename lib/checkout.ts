@@ -5,21 +5,24 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { failure } from "./action-result";
 import { parseAddressForm } from "./address-form";
-import { fetchOpenCart } from "./cart";
+import { fetchCartHeader, fetchOpenCart } from "./cart";
+import { defaultDeliveryOption, hasPaymentReadyFor } from "./checkout-progress";
 import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
 import { type FormState, formValues } from "./form";
 import { medusa } from "./medusa";
-import { CART_PATH, checkoutStepPath, orderConfirmationPath } from "./paths";
+import { CART_PATH, orderConfirmationPath } from "./paths";
 import { checkCartPaymentAmount, recoverCartPayment } from "./payment/checkout-state";
 import { completeCart } from "./payment/completion";
-import { describePaymentError, startCartStripeSession } from "./payment/stripe-session";
-import type { AmountCheck, LoadErrorRecovery, PlaceOrderResult } from "./payment/types";
+import { clientSecretOf, findStripeSession } from "./payment/sessions";
+import { describePaymentError, startStripeSession } from "./payment/stripe-session";
+import type { AmountCheck, LoadErrorRecovery, PlaceOrderResult, PreparedPayment } from "./payment/types";
+import { getCountryChoices } from "./region";
 import { chooseDeliverySchema, parseForm } from "./validation";
 
 /**
- * The checkout's server actions, one per thing the shopper does: contact and addresses, delivery, starting the card
- * payment, the amount check before paying, and placing the order. Each is thin: the payment work is in lib/payment/.
+ * The checkout's server actions, one per thing the shopper does or the page does for them: contact and addresses,
+ * delivery, preparing the card payment, the amount check before paying, and placing the order. Each is thin: the payment work is in lib/payment/.
  */
 
 export type ShippingOption = HttpTypes.StoreCartShippingOption;
@@ -37,27 +40,40 @@ export function shippingOptionAmount(option: ShippingOption): number | null {
   return typeof option.amount === "number" ? option.amount : null;
 }
 
-/** Server action, step 1: email, shipping address and billing address (same or different). */
+/**
+ * Server action: email, shipping address and billing address (same or different). A shopper who has not chosen a
+ * delivery yet gets the cheapest option that ships, changeable on the same page, so that the card form can start
+ * preparing at once.
+ */
 export async function saveContactAndAddresses(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
   const values = formValues(formData);
   const cartId = await readCartId();
   if (!cartId) return { ...failure(MESSAGES.cartGone), values };
   try {
-    const cart = await fetchOpenCart(cartId);
-    if (!cart) return { ...failure(MESSAGES.cartGone), values };
-    const countryCodes = (cart.region?.countries ?? []).flatMap((country) => (country.iso_2 ? [country.iso_2] : []));
-    const { payload, fieldErrors } = parseAddressForm(formData, countryCodes);
+    const [header, countries] = await Promise.all([fetchCartHeader(cartId), getCountryChoices()]);
+    if (!header) return { ...failure(MESSAGES.cartGone), values };
+    const shipsTo = countries.filter((country) => country.regionId === header.region_id).map((country) => country.code);
+    const { payload, fieldErrors } = parseAddressForm(formData, shipsTo);
     if (!payload) return { ...failure("Please correct the marked fields."), fieldErrors, values };
-    await medusa().store.cart.update(cartId, payload, { fields: "id" });
+    const { cart } = await medusa().store.cart.update(cartId, payload, { fields: "id,shipping_methods.id" });
+    if ((cart.shipping_methods?.length ?? 0) === 0) {
+      const option = defaultDeliveryOption(
+        (await getShippingOptions(cartId)).map((choice) => ({ ...choice, amount: shippingOptionAmount(choice) })),
+      );
+      // No option ships there: the delivery section says so and offers to change the address.
+      if (option) await medusa().store.cart.addShippingMethod(cartId, { option_id: option.id }, { fields: "id" });
+    }
   } catch (error) {
     console.error("saveContactAndAddresses failed", error);
     return { ...failure(describeBackendError(error)), values };
   }
-  redirect(checkoutStepPath("delivery"));
+  // The page re-renders in this same response: the address summarised, delivery chosen, the card form preparing.
+  refresh();
+  return { ok: true };
 }
 
-/** Server action, step 2: the shipping option the shopper picked. */
+/** Server action: the shipping option the shopper picked (the total, and so the payment, follow). */
 export async function chooseDelivery(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
   const input = parseForm(chooseDeliverySchema, formData);
@@ -71,21 +87,29 @@ export async function chooseDelivery(_previous: FormState, formData: FormData): 
     console.error("chooseDelivery failed", error);
     return { ...failure(describeBackendError(error)), values: { shipping_option_id: optionId } };
   }
-  redirect(checkoutStepPath("payment"));
+  refresh();
+  return { ok: true };
 }
 
-/** Server action, step 3: pay by card through Stripe. */
-export async function startCardPayment(): Promise<FormState> {
+/**
+ * Server action, run by the card form as soon as delivery is chosen, while the shopper reads or types: the Stripe
+ * session to mount the Payment Element on. The cart's own session when it is still for the cart's total (a second
+ * call, another tab), otherwise a new one. Nothing on the page but the card form needs it, so no re-render.
+ */
+export async function prepareCardPayment(): Promise<PreparedPayment> {
   "use server";
   const cartId = await readCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
-    await startCartStripeSession(cartId);
+    const cart = await fetchOpenCart(cartId);
+    if (!cart) return failure(MESSAGES.cartGone);
+    const current = clientSecretOf(findStripeSession(cart));
+    if (current && hasPaymentReadyFor(cart)) return { ok: true, clientSecret: current };
+    return { ok: true, clientSecret: await startStripeSession({ cart }) };
   } catch (error) {
-    console.error("startCardPayment failed", error);
+    console.error("prepareCardPayment failed", error);
     return failure(describePaymentError(error));
   }
-  redirect(checkoutStepPath("review"));
 }
 
 /**

@@ -1,5 +1,3 @@
-import type { CheckoutStep } from "./checkout-steps";
-
 /** Every path the storefront links or redirects to with parameters, built in one place. */
 
 export const CART_PATH = "/cart";
@@ -8,11 +6,18 @@ export const CART_PATH = "/cart";
 export function cartPath(options: { paymentNotRecognised?: boolean } = {}): string {
   return options.paymentNotRecognised ? `${CART_PATH}?payment=not-recognised` : CART_PATH;
 }
-/** The checkout without a step: the page picks the furthest one the cart allows. */
+/** The one-page checkout; the cart decides which of its sections are open. */
 export const CHECKOUT_PATH = "/checkout";
 
-export function checkoutStepPath(step: CheckoutStep, options: { paymentFailed?: boolean } = {}): string {
-  return `/checkout?step=${step}${options.paymentFailed ? "&payment=failed" : ""}`;
+/**
+ * The checkout with its address section open for editing, or saying that a payment (back from a bank's page) did
+ * not go through.
+ */
+export function checkoutPath(options: { editAddress?: boolean; paymentFailed?: boolean } = {}): string {
+  const query = new URLSearchParams();
+  if (options.editAddress) query.set("edit", "address");
+  if (options.paymentFailed) query.set("payment", "failed");
+  return query.size > 0 ? `${CHECKOUT_PATH}?${query.toString()}` : CHECKOUT_PATH;
 }
 
 export function orderPath(orderId: string): string {

@@ -32,7 +32,7 @@ import { chromiumLaunchOptions, routeStripeToDouble } from "@medusa-stripe-check
 import {
   ADDRESSES,
   CARDS,
-  chooseCardPayment,
+  expectCardFormReady,
   chooseDelivery,
   fillCard,
   fillContactAndAddress,
@@ -237,7 +237,7 @@ async function checkoutThroughUi(browser: Browser, storefront: Storefront, proxy
     await page.getByRole("form", { name: "Payment method" }).waitFor({ timeout: WAIT_MS });
     endStep("delivery");
 
-    await chooseCardPayment(page);
+    await expectCardFormReady(page);
     endStep("payment");
 
     await fillCard(page, CARDS.pays);

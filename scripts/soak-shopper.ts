@@ -20,7 +20,7 @@ const CHECKOUT_ACTIONS = {
   addToCart: { form: true },
   saveContactAndAddresses: { form: true },
   chooseDelivery: { form: true },
-  startCardPayment: { form: true },
+  prepareCardPayment: { form: false },
   checkPaymentAmount: { form: false },
   placeOrder: { form: false },
 } as const;
@@ -175,8 +175,9 @@ export class Storefront {
     return this.action("chooseDelivery", { shipping_option_id: shippingOptionId });
   }
 
-  startCardPayment(): Promise<ActionAnswer | null> {
-    return this.action("startCardPayment", { payment_method: "card" });
+  /** What the card form does as soon as delivery is chosen: the Stripe session it mounts on. */
+  prepareCardPayment(): Promise<ActionAnswer | null> {
+    return this.action("prepareCardPayment", []);
   }
 
   /** Right before confirming: the card form asks whether its PaymentIntent is still the one for the cart's total. */

@@ -1,15 +1,14 @@
 import { redirect } from "next/navigation";
-import { CheckoutSteps } from "@/components/checkout/checkout-steps";
+import { CheckoutSections } from "@/components/checkout/checkout-sections";
 import { PaymentConfirming } from "@/components/payment/payment-confirming";
-import { resolveCheckoutStep } from "@/lib/checkout-steps";
-import { CART_PATH, checkoutStepPath, orderConfirmationPath } from "@/lib/paths";
+import { CART_PATH, checkoutPath, orderConfirmationPath } from "@/lib/paths";
 import { getCheckoutState } from "@/lib/payment/checkout-state";
 
 interface CheckoutPageProps {
   searchParams: Promise<{ step?: string | string[]; payment?: string | string[] }>;
 }
 
-/** Loads where the checkout stands and picks what to show: the confirmation, the wait, or the step the cart allows. */
+/** Loads where the checkout stands and picks what to show: the confirmation, the wait, or the checkout's sections. */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   const [state, query] = await Promise.all([getCheckoutState(), searchParams]);
   // Paid (or already an order): the confirmation, never a second card form.
@@ -23,11 +22,8 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
     );
   }
   if (state.kind === "none" || (state.cart.items?.length ?? 0) === 0) redirect(CART_PATH);
-  const { cart, notice } = state;
-
-  // The cart, not the URL, decides how far the shopper may go.
-  const { step, redirect: mustRedirect } = resolveCheckoutStep(query.step, cart);
   const paymentFailed = query.payment === "failed";
-  if (mustRedirect) redirect(checkoutStepPath(step, { paymentFailed }));
-  return <CheckoutSteps cart={cart} step={step} notice={notice} paymentFailed={paymentFailed} />;
+  // Links and bookmarks from when checkout had a page per step: all of it is on this one page now.
+  if (query.step !== undefined) redirect(checkoutPath({ paymentFailed }));
+  return <CheckoutSections cart={state.cart} notice={state.notice} paymentFailed={paymentFailed} />;
 }

@@ -14,6 +14,9 @@ export type AmountCheck = ActionResult<
   { status: "unchanged" } | { status: "changed"; clientSecret: string; message: string } | { status: "ordered"; href: string }
 >;
 
+/** The Stripe session a card form mounts on, started (or found) in the background. */
+export type PreparedPayment = ActionResult<{ clientSecret: string }>;
+
 /** A card form Stripe refused to load: where to go instead, or (as the error) why the form is all there is. */
 export type LoadErrorRecovery = ActionResult<{ navigateTo: string }>;
 

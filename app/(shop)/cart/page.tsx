@@ -5,10 +5,9 @@ import { OrderTotals } from "@/components/order-totals";
 import { ProductImage } from "@/components/product-image";
 import { redirect } from "next/navigation";
 import { updateLineQuantity } from "@/lib/cart";
-import { furthestAllowedStep } from "@/lib/checkout-steps";
 import { MESSAGES } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
-import { CHECKOUT_PATH, checkoutStepPath, orderConfirmationPath } from "@/lib/paths";
+import { CHECKOUT_PATH, orderConfirmationPath } from "@/lib/paths";
 import { getCheckoutState } from "@/lib/payment/checkout-state";
 
 export const metadata: Metadata = { title: "Cart" };
@@ -91,7 +90,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           <OrderTotals totals={cart} shippingKnown={(cart.shipping_methods?.length ?? 0) > 0} />
           {/* Straight to the step this cart is on (/checkout alone redirects there: one more round trip), and no
               prefetch: the checkout is rendered per cart, so a prefetch is a second full render nobody may use. */}
-          <Link href={checkoutStepPath(furthestAllowedStep(cart))} prefetch={false} className="btn-primary mt-6 w-full">
+          <Link href={CHECKOUT_PATH} prefetch={false} className="btn-primary mt-6 w-full">
             Go to checkout
           </Link>
         </aside>

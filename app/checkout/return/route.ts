@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { type Cart, fetchCart } from "@/lib/cart";
 import { readCartId } from "@/lib/cookies";
 import { looksLikeId } from "@/lib/ids";
-import { CART_PATH, CHECKOUT_PATH, cartPath, checkoutStepPath, orderConfirmationPath } from "@/lib/paths";
+import { CART_PATH, CHECKOUT_PATH, cartPath, checkoutPath, orderConfirmationPath } from "@/lib/paths";
 import { deriveCheckoutState } from "@/lib/payment/checkout-state";
 import { STRIPE_PROVIDER_ID } from "@/lib/payment/sessions";
 
@@ -37,7 +37,7 @@ export async function GET(request: NextRequest) {
       case "none":
         return to(CART_PATH);
       case "open":
-        return to(checkoutStepPath("review", { paymentFailed: true }));
+        return to(checkoutPath({ paymentFailed: true }));
     }
   } catch (error) {
     console.error("checkout return: could not read the cart", cartId, error);

@@ -55,19 +55,29 @@ export async function fillContactAndAddress(page: Page, email: string, address: 
   await form.getByRole("button", { name: "Continue to delivery" }).click();
 }
 
+/**
+ * Picks a delivery option. Choosing saves it at once; this returns when the cart holds it (the form's
+ * `data-saved-option`) and nothing is being saved any more.
+ */
 export async function chooseDelivery(page: Page, option: "Standard delivery" | "Express delivery"): Promise<void> {
   const form = page.getByRole("form", { name: "Delivery" });
-  await form.getByLabel(option).check();
-  await form.getByRole("button", { name: "Continue to payment" }).click();
+  const radio = form.getByLabel(option);
+  await radio.check();
+  const value = await radio.getAttribute("value");
+  await expect(form).toHaveAttribute("data-saved-option", value ?? "");
+  await expect(form).toHaveAttribute("aria-busy", "false");
 }
 
-export async function chooseCardPayment(page: Page): Promise<void> {
-  await page.getByRole("form", { name: "Payment method" }).getByRole("button", { name: "Continue to review" }).click();
-  await expect(page.getByRole("button", { name: /^Place order and pay / })).toBeEnabled();
+/** The card form is mounted on a Stripe session and the pay button can be pressed. */
+export async function expectCardFormReady(page: Page): Promise<void> {
+  await expect(placeOrderButton(page)).toBeEnabled({ timeout: 15_000 });
 }
 
-/** From an empty browser to the review step, with the card form mounted. */
-export async function checkoutUntilReview(
+/**
+ * From an empty browser to a checkout ready to pay: address given, delivery chosen, card form mounted. Giving the
+ * address picks the cheapest delivery; choosing another one re-prices the order and prepares a new payment.
+ */
+export async function checkoutUntilPayment(
   page: Page,
   email: string,
   options: { address?: ShopperAddress; delivery?: "Standard delivery" | "Express delivery"; product?: string } = {},
@@ -76,7 +86,7 @@ export async function checkoutUntilReview(
   await page.goto("/checkout");
   await fillContactAndAddress(page, email, options.address ?? ADDRESSES.germany);
   await chooseDelivery(page, options.delivery ?? "Standard delivery");
-  await chooseCardPayment(page);
+  await expectCardFormReady(page);
 }
 
 export function placeOrderButton(page: Page) {

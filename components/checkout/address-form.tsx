@@ -3,8 +3,9 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { type AddressKind, fieldName } from "@/lib/address-form";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
-import { FormMessage } from "./form-message";
-import { submitWithoutReset } from "./submit-without-reset";
+import { cancelPendingFocus, focusWhenShown } from "./focus-target";
+import { FormMessage } from "@/components/form-message";
+import { submitWithoutReset } from "@/components/submit-without-reset";
 
 interface AddressFormProps {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -15,15 +16,26 @@ interface AddressFormProps {
   /** What the cart already holds, so editing starts from it. */
   initialValues: Record<string, string>;
   initialBillingSame: boolean;
+  submitLabel: string;
+  /** After a successful save: the id of the element to focus once the page shows what comes next. */
+  focusAfterSave: string;
+  /** After a successful save, for a form opened to edit what the cart already holds. */
+  onSaved?: () => void;
+  /** Offered as "Cancel" next to the submit button, when there is a saved address to go back to. */
+  onCancel?: () => void;
 }
 
-/** Checkout step 1: contact email, shipping address, billing address (same or different). */
+/** Checkout: contact email, shipping address, billing address (same or different). */
 export function AddressForm({
   action,
   shippingCountries,
   billingCountries,
   initialValues,
   initialBillingSame,
+  submitLabel,
+  focusAfterSave,
+  onSaved,
+  onCancel,
 }: AddressFormProps) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   const [billingSame, setBillingSame] = useState(initialBillingSame);
@@ -35,9 +47,18 @@ export function AddressForm({
 
   // After a rejected submit, take the shopper (and screen readers) to the first field to fix.
   useEffect(() => {
-    if (!failed?.fieldErrors) return;
+    if (!failed) return;
+    cancelPendingFocus();
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [failed?.fieldErrors]);
+  }, [failed]);
+
+  useEffect(() => {
+    if (state !== EMPTY_FORM_STATE && state.ok) onSaved?.();
+    // Only a new answer from the action counts, not a new callback.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  const submit = submitWithoutReset(formAction);
 
   const field = (name: string, label: string, options: { autoComplete?: string; type?: string; optional?: boolean } = {}) => {
     const error = errors[name];
@@ -127,7 +148,14 @@ export function AddressForm({
   };
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={submitWithoutReset(formAction)} noValidate aria-label="Contact and addresses" className="space-y-8">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={(event) => {
+        focusWhenShown(focusAfterSave);
+        submit(event);
+      }}
+      noValidate aria-label="Contact and addresses" className="space-y-8">
       <fieldset className="space-y-4">
         <legend className="mb-3 text-sm font-semibold">Contact</legend>
         {field("email", "Email", { autoComplete: "email", type: "email" })}
@@ -157,9 +185,16 @@ export function AddressForm({
       )}
       <div className="space-y-3">
         <FormMessage state={state} />
-        <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto">
-          {pending ? "Saving…" : "Continue to delivery"}
-        </button>
+        <div className="flex flex-col gap-3 sm:flex-row">
+          <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto">
+            {pending ? "Saving…" : submitLabel}
+          </button>
+          {onCancel ? (
+            <button type="button" onClick={onCancel} disabled={pending} className="btn-secondary w-full sm:w-auto">
+              Cancel
+            </button>
+          ) : null}
+        </div>
       </div>
     </form>
   );

@@ -1,34 +1,38 @@
-import { StripePayment } from "@/components/payment/stripe-payment";
 import { billingDefaultsOf } from "@/lib/billing-defaults";
 import type { Cart } from "@/lib/cart";
-import { checkPaymentAmount, placeOrder, recoverCheckout } from "@/lib/checkout";
+import { checkPaymentAmount, placeOrder, prepareCardPayment, recoverCheckout } from "@/lib/checkout";
 import { getConfig } from "@/lib/config";
-import { MESSAGES } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { checkoutReturnPath } from "@/lib/paths";
 import { clientSecretOf, findStripeSession } from "@/lib/payment/sessions";
+import { CheckoutPayment } from "./checkout-payment";
 import { SimulatedPaymentsNote } from "./simulated-payments-note";
 
-/** Step 4: what the shopper pays, the card form, and the button that pays and places the order. */
-export function ReviewStep({ cart }: { cart: Cart }) {
+/**
+ * What the shopper pays and the card form. `ready`: the cart's Stripe session is for its total and the form mounts
+ * on it; otherwise the form starts one in the background as soon as it is on screen.
+ */
+export function PaymentSection({ cart, ready }: { cart: Cart; ready: boolean }) {
   const config = getConfig();
-  const clientSecret = clientSecretOf(findStripeSession(cart));
-  // furthestAllowedStep only allows review with a usable session; this is the type-level guard.
-  if (!clientSecret) return <p className="text-sm">{MESSAGES.unknown}</p>;
+  const total = formatMoney(cart.total, cart.currency_code);
+  const clientSecret = ready ? clientSecretOf(findStripeSession(cart)) : null;
   return (
     <div className="space-y-5">
       <p className="text-sm text-neutral-600">
-        Check your order, enter your card details and place the order. You will be charged{" "}
-        <strong className="text-neutral-900">{formatMoney(cart.total, cart.currency_code)}</strong>.
+        You will be charged <strong className="text-neutral-900">{total}</strong>. Card details go straight to Stripe.
       </p>
       {config.stripeDoubleUrl ? <SimulatedPaymentsNote /> : null}
-      <StripePayment
+      <CheckoutPayment
+        // A new total is a new payment (Medusa drops the old session): never let a form for the old one linger. The
+        // same total keeps the form, and what the shopper typed in it, across re-renders.
+        key={`${cart.total}|${cart.currency_code}`}
         clientSecret={clientSecret}
+        prepare={prepareCardPayment}
         billingDefaults={billingDefaultsOf(cart.billing_address, cart.email)}
         publishableKey={config.stripePublishableKey}
         stripeDoubleUrl={config.stripeDoubleUrl}
         returnPath={checkoutReturnPath(cart.id)}
-        payLabel={`Place order and pay ${formatMoney(cart.total, cart.currency_code)}`}
+        payLabel={`Place order and pay ${total}`}
         busyLabel="Placing order…"
         checkPaymentAmount={checkPaymentAmount}
         onPaymentSecured={placeOrder}
