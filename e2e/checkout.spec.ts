@@ -15,6 +15,7 @@ import {
   fillCard,
   fillContactAndAddress,
   paymentAlert,
+  paymentNotice,
   placeOrderButton,
   statedTotal,
   uniqueEmail,
@@ -160,10 +161,10 @@ test("the cart changing in another tab while the card form is open is caught bef
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   // The storefront notices the new total, moves the form to the payment for it and asks the shopper to confirm again.
-  await expect(page.getByRole("status")).toContainText("Your order total is");
+  await expect(paymentNotice(page)).toContainText("Your order total is");
   await expect(placeOrderButton(page)).not.toContainText(oldTotal);
   const newTotal = await statedTotal(page);
-  await expect(page.getByRole("status")).toContainText(newTotal);
+  await expect(paymentNotice(page)).toContainText(newTotal);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   const orderId = await expectConfirmation(page);
