@@ -20,6 +20,9 @@ export function checkoutPath(options: { editAddress?: boolean; paymentFailed?: b
   return query.size > 0 ? `${CHECKOUT_PATH}?${query.toString()}` : CHECKOUT_PATH;
 }
 
+/** `DELETE` here: the cart cookie stops naming a cart that has become an order. */
+export const COMPLETED_CART_API_PATH = "/api/completed-cart";
+
 export function orderPath(orderId: string): string {
   return `/order/${orderId}`;
 }
