@@ -53,7 +53,7 @@ export function PromoCodeForm({ promotions, applyAction, removeAction }: PromoCo
 
   return (
     <div className="space-y-3">
-      <form action={apply} onSubmit={submitTo("apply")} aria-label="Promotion code">
+      <form action={apply} onSubmit={submitTo("apply")}>
         <label htmlFor={inputId} className="label">
           Promotion code
         </label>
