@@ -132,6 +132,6 @@ describe("describePromotionError", () => {
     expect(PROMOTION_MESSAGES.notApplicable("EXPIRED20", true)).toBe(
       "The code EXPIRED20 cannot be used on this cart: it may have ended, or be for another currency or other items. Nothing was changed.",
     );
-    expect(PROMOTION_MESSAGES.notApplicable("FREESHIP", false)).toMatch(/apply it at checkout once you have chosen delivery\.$/);
+    expect(PROMOTION_MESSAGES.notApplicable("FREESHIP", false)).toMatch(/Nothing was changed\. A delivery code can be applied once you have chosen delivery\.$/);
   });
 });

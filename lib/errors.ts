@@ -119,7 +119,7 @@ export const PROMOTION_MESSAGES = {
   unknown: (code: string) => `We do not know the code ${code}. Please check it and try again — nothing was changed.`,
   notApplicable: (code: string, deliveryChosen: boolean) =>
     `The code ${code} cannot be used on this cart: it may have ended, or be for another currency or other items. Nothing was changed.` +
-    (deliveryChosen ? "" : " If it takes off delivery, apply it at checkout once you have chosen delivery."),
+    (deliveryChosen ? "" : " A delivery code can be applied once you have chosen delivery."),
   alreadyApplied: (code: string) => `The code ${code} is already applied.`,
   applied: (code: string, total: string) => `Code ${code} applied. Your total is now ${total}.`,
   removed: (code: string, total: string) => `Code ${code} removed. Your total is now ${total}.`,

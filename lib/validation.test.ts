@@ -54,7 +54,14 @@ describe("server action input", () => {
         badCase.action === "saveContactAndAddresses"
           ? parseAddressForm(data, ["de", "fr"]).payload === null
           : !parseForm(
-              { addToCart: addToCartSchema, updateLineQuantity: updateLineSchema, chooseDelivery: chooseDeliverySchema, chooseCountry: chooseCountrySchema }[badCase.action],
+              {
+                addToCart: addToCartSchema,
+                updateLineQuantity: updateLineSchema,
+                chooseDelivery: chooseDeliverySchema,
+                chooseCountry: chooseCountrySchema,
+                applyPromotionCode: promotionCodeFormSchema,
+                removePromotionCode: promotionCodeFormSchema,
+              }[badCase.action],
               data,
             ).ok;
       if (!result) accepted.push(`${badCase.action} ${badCase.label}`);
