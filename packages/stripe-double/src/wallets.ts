@@ -66,8 +66,8 @@ export function createWalletToken(ctx: DoubleContext, params: FormObject, client
       brand: TOKEN_BRANDS[brand],
       country: testCard(number)?.country ?? "US",
       cvc_check: null,
-      // Google Pay hands Stripe the card's own number for cards saved to a Google account (PAN_ONLY), so there
-      // is no device number whose last digits would differ.
+      // The double's wallet hands over the card's own number, so there is no separate device number whose last
+      // digits Stripe would report here.
       dynamic_last4: null,
       exp_month: expMonth,
       exp_year: expYear,
