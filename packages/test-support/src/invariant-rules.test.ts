@@ -87,6 +87,15 @@ describe("the money invariant", () => {
     expect(countSweep(snapshot)).toMatchObject({ orders: 2, systemDefaultOrders: 1, payments: 2, paymentIntents: { succeeded: 1 } });
   });
 
+  test("accounts free orders (promotions covered the whole total) apart: no payment is owed", () => {
+    const free = order("order_free", [], 0);
+    const snapshot = { orders: [free], paymentIntents: [] };
+    expect(findMoneyViolations(snapshot)).toEqual([]);
+    expect(countSweep(snapshot)).toMatchObject({ orders: 1, freeOrders: 1, payments: 0 });
+    // A cent owed is not free.
+    expect(findMoneyViolations({ orders: [order("order_cent", [], 0.01)], paymentIntents: [] })).toHaveLength(1);
+  });
+
   test("catches an orphaned hold: an authorized PaymentIntent with no order", () => {
     expect(findMoneyViolations({ orders: [], paymentIntents: [intent("pi_a", "requires_capture", 5000, { metadata: { session_id: "payses_1" } })] })).toEqual([
       "PaymentIntent pi_a (requires_capture, 5000 eur, session payses_1) holds money with no order (orphaned payment)",
@@ -141,7 +150,7 @@ describe("the money invariant", () => {
     expect(findViolations([], [intent("pi_a", "requires_capture")])[0]).toMatch(/pi_a .* no order/);
     const clean = { orders: [paidOrder("order_1", ["pi_a"])], paymentIntents: [intent("pi_a", "requires_capture"), intent("pi_b", "canceled")] };
     expect(formatSweep({ counts: countSweep(clean), violations: [] })).toBe(
-      "Money sweep: 2 PaymentIntents (canceled 1, requires_capture 1); 1 orders (0 canceled, 0 awaiting payment after a merchant's change, 0 paid through pp_system_default, counted apart), 1 payments; 0 violations.",
+      "Money sweep: 2 PaymentIntents (canceled 1, requires_capture 1); 1 orders (0 canceled, 0 awaiting payment after a merchant's change, 0 paid through pp_system_default, 0 free, counted apart), 1 payments; 0 violations.",
     );
     expect(formatSweep({ counts: countSweep(clean), violations: ["a", "b"] })).toMatch(/; 2 violations: a; b\.$/);
   });

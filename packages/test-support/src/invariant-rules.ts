@@ -58,6 +58,8 @@ export type SweepCounts = {
   canceledOrders: number;
   /** Orders whose payment Medusa released for a merchant's change (an edit while only authorized) and that now await a new payment. */
   awaitingPaymentOrders: number;
+  /** Orders whose promotions covered the whole total: nothing to pay, so no payment at all. */
+  freeOrders: number;
   payments: number;
 };
 
@@ -94,6 +96,11 @@ function awaitsPaymentAfterChange(order: SweptOrder): boolean {
   return releasedByMedusa && asksAgain;
 }
 
+/** An order whose total is zero (promotions covered it all): there is no money to hold, and none may be held. */
+function owesNothing(order: SweptOrder): boolean {
+  return order.total === 0;
+}
+
 /** Pure: every violation of the invariant in a snapshot of orders, PaymentIntents and charges. */
 export function findMoneyViolations({ orders, paymentIntents, charges = [] }: MoneySnapshot): string[] {
   const violations: string[] = [];
@@ -121,7 +128,7 @@ export function findMoneyViolations({ orders, paymentIntents, charges = [] }: Mo
       }
     }
     const holdsMoney = stripePayments.some((payment) => isLive(paymentIntentIdOf(payment)));
-    if (!canceled && !systemOnly && !holdsMoney && !awaitsPaymentAfterChange(order)) {
+    if (!canceled && !systemOnly && !holdsMoney && !awaitsPaymentAfterChange(order) && !owesNothing(order)) {
       violations.push(`order ${order.id} (${order.total} ${order.currency_code}) has no money held or captured in Stripe`);
     }
 
@@ -186,6 +193,7 @@ export function countSweep({ orders, paymentIntents }: MoneySnapshot): SweepCoun
     }).length,
     canceledOrders: orders.filter((order) => order.status === "canceled").length,
     awaitingPaymentOrders: orders.filter(awaitsPaymentAfterChange).length,
+    freeOrders: orders.filter(owesNothing).length,
     payments: payments.length,
   };
 }
@@ -201,7 +209,7 @@ export function formatSweep(report: SweepReport): string {
   const head =
     `Money sweep: ${total} PaymentIntents (${statuses || "none"}); ${counts.orders} orders ` +
     `(${counts.canceledOrders} canceled, ${counts.awaitingPaymentOrders} awaiting payment after a merchant's change, ` +
-    `${counts.systemDefaultOrders} paid through ${SYSTEM_PROVIDER}, counted apart), ` +
+    `${counts.systemDefaultOrders} paid through ${SYSTEM_PROVIDER}, ${counts.freeOrders} free, counted apart), ` +
     `${counts.payments} payments; `;
   if (report.violations.length === 0) return `${head}0 violations.`;
   return `${head}${report.violations.length} violation${report.violations.length === 1 ? "" : "s"}: ${report.violations.join("; ")}.`;
