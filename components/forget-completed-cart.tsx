@@ -1,25 +1,24 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { COMPLETED_CART_API_PATH } from "@/lib/paths";
 
 /**
- * Rendered by the order confirmation while the cart cookie still names the cart that became this order (the
- * shopper got here by a reload or a bank's page rather than the place-order answer): once the confirmation is on
- * screen, the cookie is cleared so the next visit starts a new cart.
+ * Rendered by the order confirmation while the cart cookie still names the cart that became this order: once the
+ * confirmation is on screen, the cookie is cleared so the next visit starts a new cart. A failure only leaves the
+ * cookie until the next confirmation or checkout visit, which lead to the same order; nothing for the shopper.
  */
-export function ForgetCompletedCart({ forget }: { forget: () => Promise<ActionResult> }) {
+export function ForgetCompletedCart() {
   const done = useRef(false);
   useEffect(() => {
     if (done.current) return;
     done.current = true;
-    // A failure only leaves the cookie until the next confirmation or checkout visit; nothing for the shopper.
-    forget().then(
-      (result) => {
-        if (!result.ok) console.error("could not forget the completed cart", result.error);
+    fetch(COMPLETED_CART_API_PATH, { method: "DELETE" }).then(
+      async (response) => {
+        if (!response.ok) console.error("could not forget the completed cart", response.status, await response.text());
       },
       (error: unknown) => console.error("could not forget the completed cart", error),
     );
-  }, [forget]);
+  }, []);
   return null;
 }

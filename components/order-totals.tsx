@@ -1,4 +1,5 @@
 import { formatMoney } from "@/lib/money";
+import { type PromotionLike, appliedCodes } from "@/lib/promotion-codes";
 
 export interface Totals {
   currency_code: string;
@@ -7,12 +8,19 @@ export interface Totals {
   shipping_subtotal?: number | null;
   tax_total?: number | null;
   discount_total?: number | null;
+  /** The discount before tax: the line shown, so that the lines add up to the total. */
+  discount_subtotal?: number | null;
+  /** The codes behind the discount, named on its line. */
+  promotions?: readonly PromotionLike[] | null;
   total: number;
 }
 
 /** Subtotal, delivery, tax, discount and total, for a cart or an order. */
 export function OrderTotals({ totals, shippingKnown }: { totals: Totals; shippingKnown: boolean }) {
   const money = (amount: number | null | undefined) => formatMoney(amount ?? 0, totals.currency_code);
+  // A caller that did not ask for discount_subtotal still shows the discount (then including its tax).
+  const discount = totals.discount_subtotal ?? totals.discount_total ?? 0;
+  const codes = appliedCodes(totals.promotions);
   return (
     <dl className="space-y-2 text-sm">
       <div className="flex justify-between">
@@ -23,10 +31,12 @@ export function OrderTotals({ totals, shippingKnown }: { totals: Totals; shippin
         <dt className="text-neutral-600">Delivery</dt>
         <dd className="tabular-nums">{shippingKnown ? money(totals.shipping_subtotal) : "Chosen at checkout"}</dd>
       </div>
-      {totals.discount_total ? (
-        <div className="flex justify-between">
-          <dt className="text-neutral-600">Discount</dt>
-          <dd className="tabular-nums">−{money(totals.discount_total)}</dd>
+      {discount ? (
+        <div className="flex justify-between gap-3">
+          <dt className="min-w-0 break-words text-neutral-600">{codes.length > 0 ? `Discount (${codes.join(", ")})` : "Discount"}</dt>
+          <dd className="shrink-0 tabular-nums text-emerald-700" data-testid="order-discount">
+            −{money(discount)}
+          </dd>
         </div>
       ) : null}
       <div className="flex justify-between">

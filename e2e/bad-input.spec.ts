@@ -23,7 +23,7 @@ async function callAction(request: APIRequestContext, baseURL: string, action: S
 test("several hundred bad inputs to every server action: each answers with a message, none with a 500", async ({ playwright, baseURL }) => {
   test.setTimeout(600_000);
   const origin = baseURL ?? "";
-  const actions = new Map([...serverActionsIn("lib/cart.ts"), ...serverActionsIn("lib/checkout.ts")]);
+  const actions = new Map([...serverActionsIn("lib/cart.ts"), ...serverActionsIn("lib/checkout.ts"), ...serverActionsIn("lib/promotions.ts")]);
   const action = (name: BadInputCase["action"]) => {
     const found = actions.get(name);
     if (!found) throw new Error(`server action ${name} not found in the build`);

@@ -1,5 +1,6 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
+import type { Page } from "@playwright/test";
 import { adminSdk, retrievePaymentIntent, stack, storeSdk, toMinorUnits } from "@medusa-stripe-checkout/test-support/stack";
 import { expect, test } from "./support/fixtures";
 import {
@@ -16,6 +17,7 @@ import {
   fillCard,
   fillContactAndAddress,
   paymentAlert,
+  paymentNotice,
   placeOrderButton,
   statedTotal,
   uniqueEmail,
@@ -179,10 +181,10 @@ test("the cart changing in another tab while the card form is open is caught bef
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   // The storefront notices the new total, moves the form to the payment for it and asks the shopper to confirm again.
-  await expect(page.getByRole("status")).toContainText("Your order total is");
+  await expect(paymentNotice(page)).toContainText("Your order total is");
   await expect(placeOrderButton(page)).not.toContainText(oldTotal);
   const newTotal = await statedTotal(page);
-  await expect(page.getByRole("status")).toContainText(newTotal);
+  await expect(paymentNotice(page)).toContainText(newTotal);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   const orderId = await expectConfirmation(page);
@@ -265,4 +267,55 @@ test("without a cart, checkout sends the shopper to the cart page", async ({ pag
   await page.goto("/checkout?step=payment");
   await expect(page).toHaveURL(/\/cart$/);
   await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
+});
+
+/** Applies a promotion code in the checkout's order summary and waits until the cart holds it. */
+async function applyCodeAtCheckout(page: Page, code: string): Promise<void> {
+  const summary = page.getByRole("complementary", { name: "Order summary" });
+  await summary.getByRole("textbox", { name: "Promotion code" }).fill(code);
+  await summary.getByRole("button", { name: "Apply" }).click();
+  await expect(summary.getByRole("button", { name: `Remove code ${code}` })).toBeVisible();
+}
+
+test("a code applied at checkout while the card form is open: the pay button and the PaymentIntent follow the new total", async ({ page }) => {
+  const email = uniqueEmail("code-at-checkout");
+  await checkoutUntilPayment(page, email);
+  const before = await statedTotal(page);
+
+  await applyCodeAtCheckout(page, stack.promotions.percentage.code);
+  await expect(placeOrderButton(page)).not.toContainText(before);
+  await expectCardFormReady(page);
+  const after = await statedTotal(page);
+  await fillCard(page, CARDS.pays);
+  await placeOrderButton(page).click();
+  const orderId = await expectConfirmation(page);
+
+  const order = await backendOrder(orderId);
+  expect(`€${order.total.toFixed(2)}`).toBe(after);
+  const intent = await paymentIntentOf(order);
+  expect(intent.amount).toBe(toMinorUnits(order.total, order.currency_code));
+  expect(intent.status).toBe("requires_capture");
+});
+
+test("a free order: codes covering the items and the delivery place the order without a card, and nothing goes to Stripe", async ({ page }) => {
+  const email = uniqueEmail("free-order");
+  await checkoutUntilPayment(page, email);
+  const stripeCalls: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).hostname === "api.stripe.com") stripeCalls.push(request.url());
+  });
+
+  await applyCodeAtCheckout(page, stack.promotions.free.code);
+  await applyCodeAtCheckout(page, stack.promotions.freeShipping.code);
+  const freeOrder = page.getByRole("form", { name: "Free order" });
+  await expect(freeOrder).toContainText("there is nothing to pay");
+  await expect(page.getByRole("form", { name: "Payment" })).toHaveCount(0);
+  await freeOrder.getByRole("button", { name: "Place order" }).click();
+  const orderId = await expectConfirmation(page);
+
+  const order = await backendOrder(orderId);
+  expect(order.total).toBe(0);
+  expect(order.email).toBe(email);
+  expect(order.payment_collections?.flatMap((collection) => collection.payments ?? []) ?? []).toEqual([]);
+  expect(stripeCalls).toEqual([]);
 });

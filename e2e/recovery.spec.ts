@@ -19,6 +19,7 @@ import {
   chooseDelivery,
   expectConfirmation,
   fillCard,
+  paymentNotice,
   placeOrderButton,
   statedTotal,
   uniqueEmail,
@@ -165,10 +166,10 @@ test("a second tab started a new payment: the first tab's card form notices befo
 
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
-  await expect(page.getByRole("status")).toContainText("restarted in another tab");
+  await expect(paymentNotice(page)).toContainText("restarted in another tab");
   await expect(placeOrderButton(page)).not.toContainText(oldTotal);
   const newTotal = await statedTotal(page);
-  await expect(page.getByRole("status")).toContainText(newTotal);
+  await expect(paymentNotice(page)).toContainText(newTotal);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   const orderId = await expectConfirmation(page);

@@ -71,11 +71,11 @@ export const getCart = cache(async (): Promise<Cart | null> => {
 });
 
 /**
- * Server action, run by the order confirmation once it is on screen: the cookie stops naming the cart that became
- * this order, so the next visit starts a new cart. Only a completed cart is forgotten.
+ * Asked for by the order confirmation once it is on screen (`DELETE /api/completed-cart`): the cookie stops naming
+ * the cart that became this order, so the next visit starts a new cart. Only a completed cart is forgotten. Not a
+ * server action: an action that sets a cookie makes Next render the page again, which the shopper does not need.
  */
 export async function forgetCompletedCart(): Promise<ActionResult> {
-  "use server";
   const cartId = await readCartId();
   if (!cartId) return { ok: true };
   try {

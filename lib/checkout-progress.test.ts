@@ -60,6 +60,19 @@ describe("checkoutProgress", () => {
   });
 });
 
+describe("free orders", () => {
+  it("needs no payment when promotions cover the whole total, delivery included", () => {
+    expect(checkoutProgress({ ...withDelivery, total: 0 })).toEqual({ address: "done", delivery: "done", payment: "free" });
+    expect(checkoutProgress({ ...withDelivery, total: 0.001 }).payment).toBe("free");
+    expect(checkoutProgress({ ...withDelivery, total: 0.01 }).payment).toBe("prepare");
+    expect(checkoutProgress({ ...withDelivery, currency_code: "jpy", total: 1 }).payment).toBe("prepare");
+  });
+
+  it("still asks for an address and a delivery first", () => {
+    expect(checkoutProgress({ ...withAddress, total: 0 }).payment).toBe("locked");
+  });
+});
+
 describe("defaultDeliveryOption", () => {
   const standard = { id: "so_standard", amount: 4.9 };
   const express = { id: "so_express", amount: 12.9 };

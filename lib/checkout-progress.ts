@@ -30,9 +30,10 @@ export interface CheckoutProgress {
   delivery: "locked" | "open" | "done";
   /**
    * Payment: `ready` when the cart has a Stripe session for exactly its total (the card form mounts on it), `prepare`
-   * when one must be started first, `locked` until delivery is chosen.
+   * when one must be started first, `free` when promotions cover the whole total (nothing to pay, and Stripe takes
+   * no zero amounts), `locked` until delivery is chosen.
    */
-  payment: "locked" | "prepare" | "ready";
+  payment: "locked" | "prepare" | "ready" | "free";
 }
 
 export function isCompleteAddress(address: AddressLike): boolean {
@@ -57,7 +58,13 @@ export function hasContactAndAddresses(cart: ProgressCart): boolean {
 export function checkoutProgress(cart: ProgressCart): CheckoutProgress {
   if (!hasContactAndAddresses(cart)) return { address: "open", delivery: "locked", payment: "locked" };
   if ((cart.shipping_methods?.length ?? 0) === 0) return { address: "done", delivery: "open", payment: "locked" };
+  if (isFree(cart)) return { address: "done", delivery: "done", payment: "free" };
   return { address: "done", delivery: "done", payment: hasPaymentReadyFor(cart) ? "ready" : "prepare" };
+}
+
+/** Nothing to pay: the order's whole total (items, delivery and tax) is covered. */
+export function isFree(cart: Pick<ProgressCart, "total" | "currency_code">): boolean {
+  return isSameAmount(cart.total, 0, cart.currency_code) || cart.total < 0;
 }
 
 /** What a delivery choice needs for picking one on the shopper's behalf. */

@@ -6,11 +6,12 @@ import { cache } from "react";
 import { failure } from "./action-result";
 import { parseAddressForm } from "./address-form";
 import { fetchCartHeader, fetchOpenCart } from "./cart";
-import { defaultDeliveryOption, hasPaymentReadyFor } from "./checkout-progress";
+import { defaultDeliveryOption, hasPaymentReadyFor, isFree } from "./checkout-progress";
 import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
 import { type FormState, formValues } from "./form";
 import { medusa } from "./medusa";
+import { formatMoney } from "./money";
 import { CART_PATH, orderConfirmationPath } from "./paths";
 import { checkCartPaymentAmount, recoverCartPayment } from "./payment/checkout-state";
 import { completeCart } from "./payment/completion";
@@ -129,6 +130,31 @@ export async function recoverCheckout(failedClientSecret: string): Promise<LoadE
   const cartId = await readCartId();
   if (!cartId) return { ok: true, navigateTo: CART_PATH };
   return recoverCartPayment(cartId, failedClientSecret);
+}
+
+/**
+ * Server action for a cart whose total promotions cover entirely: the order, without a payment. Stripe takes no zero
+ * amounts, and Medusa completes a cart with nothing to pay without a payment session. The total is read again here:
+ * a cart that costs something again (a code removed in another tab) is never completed without a payment.
+ */
+export async function placeFreeOrder(): Promise<FormState> {
+  "use server";
+  const cartId = await readCartId();
+  if (!cartId) return failure(MESSAGES.cartGone);
+  try {
+    const cart = await fetchOpenCart(cartId);
+    if (!cart) return failure(MESSAGES.cartGone);
+    if (!isFree(cart)) {
+      refresh();
+      return failure(`Your order total is now ${formatMoney(cart.total, cart.currency_code)}. Please pay with the card form.`);
+    }
+  } catch (error) {
+    console.error("placeFreeOrder failed", error);
+    return failure(describeBackendError(error));
+  }
+  const outcome = await completeCart(cartId);
+  if (outcome.type === "failed") return failure(outcome.message);
+  redirect(orderConfirmationPath(outcome.orderId));
 }
 
 /** Server action, after Stripe confirmed the payment in the browser: turn the cart into an order. */

@@ -2,7 +2,10 @@ import { FetchError } from "@medusajs/js-sdk";
 import { describe, expect, it } from "vitest";
 import {
   MESSAGES,
+  PROMOTION_MESSAGES,
   describeBackendError,
+  describePromotionError,
+  isUnknownPromotionCode,
   describeCompletionError,
   describeStripeError,
   httpStatusOf,
@@ -95,5 +98,40 @@ describe("describeCompletionError", () => {
       "We could not place your order: Shipping method is not valid. Please try again.",
     );
     expect(describeCompletionError(undefined)).toBe("We could not place your order. Please try again.");
+  });
+});
+
+describe("describePromotionError", () => {
+  // What Medusa 2.21.2 answers, as the js-sdk throws it.
+  const unknownCode = new FetchError("The promotion code NOPE is invalid", "Bad Request", 400);
+
+  it("says plainly that the code is unknown and nothing changed", () => {
+    expect(isUnknownPromotionCode(unknownCode)).toBe(true);
+    expect(describePromotionError(unknownCode, "NOPE")).toBe(PROMOTION_MESSAGES.unknown("NOPE"));
+    expect(PROMOTION_MESSAGES.unknown("NOPE")).toBe("We do not know the code NOPE. Please check it and try again — nothing was changed.");
+  });
+
+  it("does not take other refusals for an unknown code", () => {
+    expect(isUnknownPromotionCode(new FetchError("Invalid request: Field 'promo_codes' is required", "Bad Request", 400))).toBe(false);
+    expect(isUnknownPromotionCode(new FetchError("The promotion code NOPE is invalid", "Internal Server Error", 500))).toBe(false);
+    expect(isUnknownPromotionCode(new Error("The promotion code NOPE is invalid"))).toBe(false);
+  });
+
+  it("sends a shopper whose cart became an order or expired back to the start", () => {
+    const completed = new FetchError("Cart cart_01 is already completed.", "Bad Request", 400);
+    expect(describePromotionError(completed, "WELCOME10")).toBe(MESSAGES.cartGone);
+    expect(describePromotionError(new FetchError("Cart id not found", "Not Found", 404), "WELCOME10")).toBe(MESSAGES.cartGone);
+  });
+
+  it("falls back to the backend's sentences", () => {
+    expect(describePromotionError(connectionRefused(), "WELCOME10")).toBe(MESSAGES.unreachable);
+    expect(describePromotionError(new FetchError("boom", "Internal Server Error", 500), "WELCOME10")).toBe(MESSAGES.serverProblem);
+  });
+
+  it("names the code a cart will not take, and the delivery case only before delivery is chosen", () => {
+    expect(PROMOTION_MESSAGES.notApplicable("EXPIRED20", true)).toBe(
+      "The code EXPIRED20 cannot be used on this cart: it may have ended, or be for another currency or other items. Nothing was changed.",
+    );
+    expect(PROMOTION_MESSAGES.notApplicable("FREESHIP", false)).toMatch(/Nothing was changed\. A delivery code can be applied once you have chosen delivery\.$/);
   });
 });

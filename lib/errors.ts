@@ -109,6 +109,35 @@ export function describeCompletionError(error: { message?: string } | undefined 
   return `We could not place your order: ${message.replace(/\.?$/, ".")} Please try again.`;
 }
 
+/**
+ * Sentences for promotion codes. Medusa 2.21.2 answers 400 "The promotion code X is invalid" only for a code it does
+ * not have; a code it has but will not apply (its campaign ended, it is for another currency, it takes off delivery
+ * and no delivery is chosen yet, its rules do not match) is answered 200 with the cart unchanged and the code
+ * missing from `cart.promotions`, so the storefront cannot tell those apart and says so in one sentence.
+ */
+export const PROMOTION_MESSAGES = {
+  unknown: (code: string) => `We do not know the code ${code}. Please check it and try again — nothing was changed.`,
+  notApplicable: (code: string, deliveryChosen: boolean) =>
+    `The code ${code} cannot be used on this cart: it may have ended, or be for another currency or other items. Nothing was changed.` +
+    (deliveryChosen ? "" : " A delivery code can be applied once you have chosen delivery."),
+  alreadyApplied: (code: string) => `The code ${code} is already applied.`,
+  applied: (code: string, total: string) => `Code ${code} applied. Your total is now ${total}.`,
+  removed: (code: string, total: string) => `Code ${code} removed. Your total is now ${total}.`,
+} as const;
+
+/** Medusa's answer for a promotion code it does not have (`getPromotionCodesToApply`). */
+export function isUnknownPromotionCode(error: unknown): boolean {
+  return hasHttpStatus(error) && error.status === 400 && /^The promotion code .* is invalid$/.test(error.message);
+}
+
+/** A plain sentence for a failed change to the cart's promotion codes. */
+export function describePromotionError(error: unknown, code: string): string {
+  if (isUnknownPromotionCode(error)) return PROMOTION_MESSAGES.unknown(code);
+  // The cart became an order (another tab paid) or expired: "Cart cart_… is already completed.", or 404.
+  if (hasHttpStatus(error) && (error.status === 404 || /already completed/i.test(error.message))) return MESSAGES.cartGone;
+  return describeBackendError(error);
+}
+
 /** A read of something that may not exist: null for Medusa's 404, every other failure thrown as it came. */
 export async function nullWhenNotFound<T>(read: Promise<T>): Promise<T | null> {
   try {

@@ -54,8 +54,21 @@ export const LINE_ITEM_FIELDS = [
   "items.subtotal",
 ];
 
-/** The amounts every totals block shows. */
-export const TOTALS_FIELDS = ["total", "subtotal", "item_subtotal", "tax_total", "shipping_subtotal", "discount_total"];
+/**
+ * The amounts every totals block shows. The discount line is `discount_subtotal` (before tax, like the other lines;
+ * `discount_total` also holds the tax the discount saves, which the tax line already leaves out), with the codes.
+ */
+export const TOTALS_FIELDS = [
+  "total",
+  "subtotal",
+  "item_subtotal",
+  "tax_total",
+  "shipping_subtotal",
+  "discount_total",
+  "discount_subtotal",
+  "promotions.code",
+  "promotions.is_automatic",
+];
 
 /** Addresses and the delivery chosen, as summaries show them. */
 export const ADDRESS_AND_DELIVERY_FIELDS = [

@@ -9,16 +9,13 @@ export function cartPath(options: { paymentNotRecognised?: boolean } = {}): stri
 /** The one-page checkout; the cart decides which of its sections are open. */
 export const CHECKOUT_PATH = "/checkout";
 
-/**
- * The checkout with its address section open for editing, or saying that a payment (back from a bank's page) did
- * not go through.
- */
-export function checkoutPath(options: { editAddress?: boolean; paymentFailed?: boolean } = {}): string {
-  const query = new URLSearchParams();
-  if (options.editAddress) query.set("edit", "address");
-  if (options.paymentFailed) query.set("payment", "failed");
-  return query.size > 0 ? `${CHECKOUT_PATH}?${query.toString()}` : CHECKOUT_PATH;
+/** The checkout, saying (when a bank's page sent the shopper back) that the payment did not go through. */
+export function checkoutPath(options: { paymentFailed?: boolean } = {}): string {
+  return options.paymentFailed ? `${CHECKOUT_PATH}?payment=failed` : CHECKOUT_PATH;
 }
+
+/** `DELETE` here: the cart cookie stops naming a cart that has become an order. */
+export const COMPLETED_CART_API_PATH = "/api/completed-cart";
 
 export function orderPath(orderId: string): string {
   return `/order/${orderId}`;

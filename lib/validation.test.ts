@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { badInputCases } from "../e2e/support/bad-inputs";
 import { parseAddressForm } from "./address-form";
-import { addToCartSchema, chooseCountrySchema, chooseDeliverySchema, parseForm, updateLineSchema } from "./validation";
+import {
+  addToCartSchema,
+  chooseCountrySchema,
+  chooseDeliverySchema,
+  parseForm,
+  promotionCodeFormSchema,
+  updateLineSchema,
+} from "./validation";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -47,11 +54,39 @@ describe("server action input", () => {
         badCase.action === "saveContactAndAddresses"
           ? parseAddressForm(data, ["de", "fr"]).payload === null
           : !parseForm(
-              { addToCart: addToCartSchema, updateLineQuantity: updateLineSchema, chooseDelivery: chooseDeliverySchema, chooseCountry: chooseCountrySchema }[badCase.action],
+              {
+                addToCart: addToCartSchema,
+                updateLineQuantity: updateLineSchema,
+                chooseDelivery: chooseDeliverySchema,
+                chooseCountry: chooseCountrySchema,
+                applyPromotionCode: promotionCodeFormSchema,
+                removePromotionCode: promotionCodeFormSchema,
+              }[badCase.action],
               data,
             ).ok;
       if (!result) accepted.push(`${badCase.action} ${badCase.label}`);
     }
     expect(accepted).toEqual([]);
   });
+});
+
+describe("promotion code input", () => {
+  it("accepts a code as typed, trimmed, its case kept", () => {
+    expect(parseForm(promotionCodeFormSchema, form({ code: " welcome10 " }))).toEqual({ ok: true, data: { code: "welcome10" } });
+    expect(parseForm(promotionCodeFormSchema, form({ code: "SUMMER-2026_v.2" }))).toMatchObject({ ok: true });
+  });
+
+  it("asks for a code when there is none", () => {
+    expect(parseForm(promotionCodeFormSchema, form({}))).toMatchObject({ ok: false, error: "Enter a promotion code." });
+    expect(parseForm(promotionCodeFormSchema, form({ code: "   " }))).toMatchObject({ ok: false, error: "Enter a promotion code." });
+  });
+
+  it.each(["<script>alert(1)</script>", "WELCOME 10", "' OR '1'='1", "%00", "\u0000", "-LEADING", "${7*7}", "x".repeat(65)])(
+    "refuses %j with a sentence, before asking Medusa",
+    (code) => {
+      const parsed = parseForm(promotionCodeFormSchema, form({ code }));
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.fieldErrors.code).toMatch(/^(A promotion code has only|That code is too long)/);
+    },
+  );
 });

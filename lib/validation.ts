@@ -69,6 +69,22 @@ export const chooseDeliverySchema = z.object({
 
 export const chooseCountrySchema = z.object({ country: countryCodeSchema });
 
+export const MAX_PROMOTION_CODE = 64;
+
+/**
+ * A promotion code as a shopper types it: trimmed, letters and digits with - _ . between them. Medusa matches codes
+ * exactly (case included), so the case is kept here; lib/promotion-codes.ts decides which spellings to try.
+ */
+export const promotionCodeSchema = z
+  .string({ error: "Enter a promotion code." })
+  .trim()
+  .min(1, "Enter a promotion code.")
+  .max(MAX_PROMOTION_CODE, "That code is too long. Please check it.")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, "A promotion code has only letters, numbers and dashes. Please check it.");
+
+/** Both the Apply and each Remove button send the code as `code`. */
+export const promotionCodeFormSchema = z.object({ code: promotionCodeSchema });
+
 export type Parsed<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 /**

@@ -1,9 +1,11 @@
 import { LineItemSummary } from "@/components/line-item-summary";
 import { OrderTotals } from "@/components/order-totals";
+import { PromoCodeForm } from "@/components/promo-code-form";
 import type { Cart } from "@/lib/cart";
 import { checkoutProgress } from "@/lib/checkout-progress";
 import { MESSAGES } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
+import { applyPromotionCode, removePromotionCode } from "@/lib/promotions";
 import { AddressSection } from "./address-section";
 import { CheckoutSection, SECTION_HEADING_IDS } from "./checkout-section";
 import { DeliverySection } from "./delivery-section";
@@ -18,20 +20,12 @@ interface CheckoutSectionsProps {
 
 /**
  * The whole checkout on one page: contact and address, delivery, payment, each shown as soon as the cart allows it,
- * and the order summary (collapsed above the sections on phones, beside them on wide screens).
+ * and the order summary with the promotion code field (collapsed above the sections on phones, beside them on wide
+ * screens).
  */
 export function CheckoutSections({ cart, notice, paymentFailed }: CheckoutSectionsProps) {
   const progress = checkoutProgress(cart);
   const shippingKnown = (cart.shipping_methods?.length ?? 0) > 0;
-  const summary = (
-    <>
-      <LineItemSummary items={cart.items ?? []} currencyCode={cart.currency_code} />
-      <div className="mt-4 border-t border-neutral-200 pt-4">
-        <OrderTotals totals={cart} shippingKnown={shippingKnown} />
-      </div>
-    </>
-  );
-
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Checkout</h1>
@@ -40,15 +34,31 @@ export function CheckoutSections({ cart, notice, paymentFailed }: CheckoutSectio
           {notice ?? MESSAGES.notPaid}
         </p>
       ) : null}
-      <details className="card mt-6 lg:hidden">
-        <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-4 px-4 py-3 text-sm font-medium">
-          <span>Show order summary</span>
-          <span className="tabular-nums">{formatMoney(cart.total, cart.currency_code)}</span>
-        </summary>
-        <div className="border-t border-neutral-200 px-4 pb-4">{summary}</div>
-      </details>
-      <div className="mt-6 grid gap-8 lg:mt-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="min-w-0 space-y-4">
+      <div className="mt-6 grid gap-6 lg:mt-8 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-8">
+        {/* One summary for every width: a collapsed bar with the total on phones, always open beside the sections on
+            wide screens (where the bar is hidden and the closed details' content is shown anyway). */}
+        <aside aria-label="Order summary" className="card h-fit lg:sticky lg:top-6 lg:col-start-2 lg:row-start-1">
+          <details className="group lg:[&::details-content]:[content-visibility:visible]">
+            <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-4 px-4 py-3 text-sm font-medium lg:hidden">
+              <span>
+                <span className="group-open:hidden">Show order summary</span>
+                <span className="hidden group-open:inline">Hide order summary</span>
+              </span>
+              <span className="tabular-nums">{formatMoney(cart.total, cart.currency_code)}</span>
+            </summary>
+            <div className="border-t border-neutral-200 px-4 pb-4 lg:border-0 lg:p-5">
+              <h2 className="hidden font-semibold lg:block">Order summary</h2>
+              <LineItemSummary items={cart.items ?? []} currencyCode={cart.currency_code} />
+              <div className="mt-4 border-t border-neutral-200 pt-4">
+                <OrderTotals totals={cart} shippingKnown={shippingKnown} />
+              </div>
+              <div className="mt-4 border-t border-neutral-200 pt-4">
+                <PromoCodeForm promotions={cart.promotions} applyAction={applyPromotionCode} removeAction={removePromotionCode} />
+              </div>
+            </div>
+          </details>
+        </aside>
+        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">
           <CheckoutSection number={1} title="Contact and address" headingId={SECTION_HEADING_IDS.address} state={progress.address} lockedHint="">
             <AddressSection cart={cart} saved={progress.address === "done"} />
           </CheckoutSection>
@@ -68,15 +78,9 @@ export function CheckoutSections({ cart, notice, paymentFailed }: CheckoutSectio
             state={progress.payment === "locked" ? "locked" : "open"}
             lockedHint="The card form appears once delivery is chosen."
           >
-            <PaymentSection cart={cart} ready={progress.payment === "ready"} />
+            <PaymentSection cart={cart} ready={progress.payment === "ready"} free={progress.payment === "free"} />
           </CheckoutSection>
         </div>
-        <aside aria-labelledby="order-summary-heading" className="card hidden h-fit p-5 lg:sticky lg:top-6 lg:block">
-          <h2 id="order-summary-heading" className="font-semibold">
-            Order summary
-          </h2>
-          {summary}
-        </aside>
       </div>
     </>
   );

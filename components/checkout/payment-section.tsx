@@ -1,6 +1,7 @@
 import { billingDefaultsOf } from "@/lib/billing-defaults";
 import type { Cart } from "@/lib/cart";
-import { checkPaymentAmount, placeOrder, prepareCardPayment, recoverCheckout } from "@/lib/checkout";
+import { ActionForm } from "@/components/action-form";
+import { checkPaymentAmount, placeFreeOrder, placeOrder, prepareCardPayment, recoverCheckout } from "@/lib/checkout";
 import { getConfig } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
 import { checkoutReturnPath } from "@/lib/paths";
@@ -10,11 +11,19 @@ import { SimulatedPaymentsNote } from "./simulated-payments-note";
 
 /**
  * What the shopper pays and the card form. `ready`: the cart's Stripe session is for its total and the form mounts
- * on it; otherwise the form starts one in the background as soon as it is on screen.
+ * on it; otherwise the form starts one in the background as soon as it is on screen. A free order (promotions cover
+ * everything) needs no card.
  */
-export function PaymentSection({ cart, ready }: { cart: Cart; ready: boolean }) {
+export function PaymentSection({ cart, ready, free }: { cart: Cart; ready: boolean; free: boolean }) {
   const config = getConfig();
   const total = formatMoney(cart.total, cart.currency_code);
+  if (free) {
+    return (
+      <ActionForm action={placeFreeOrder} submitLabel="Place order" pendingLabel="Placing order…" aria-label="Free order">
+        <p className="text-sm text-neutral-600">Your promotion codes cover the whole order: there is nothing to pay.</p>
+      </ActionForm>
+    );
+  }
   const clientSecret = ready ? clientSecretOf(findStripeSession(cart)) : null;
   return (
     <div className="space-y-5">

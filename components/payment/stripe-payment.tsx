@@ -13,6 +13,12 @@ const appearance: StripeElementsOptions["appearance"] = {
   variables: { colorPrimary: "#171717", borderRadius: "6px", fontFamily: "system-ui, sans-serif" },
 };
 
+/**
+ * Why the form moved to a PaymentIntent, by its client secret. The page re-renders with the new total in the same
+ * answer, and checkout then mounts a new form for it: the shopper must still read why the card is asked for again.
+ */
+const noticesFor = new Map<string, string>();
+
 interface StripePaymentProps extends Omit<PaymentOptions, "onSessionReplaced"> {
   billingDefaults: BillingDefaults;
   publishableKey: string;
@@ -29,7 +35,7 @@ interface StripePaymentProps extends Omit<PaymentOptions, "onSessionReplaced"> {
 export function StripePayment({ clientSecret: initialSecret, publishableKey, stripeDoubleUrl, ...rest }: StripePaymentProps) {
   const [stripePromise, setStripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
   const [clientSecret, setClientSecret] = useState(initialSecret);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => noticesFor.get(initialSecret) ?? null);
   const [loadFailed, setLoadFailed] = useState(false);
 
   // Stripe.js comes from js.stripe.com: a blocker, a flaky network or an outage there must not leave a blank
@@ -73,6 +79,7 @@ export function StripePayment({ clientSecret: initialSecret, publishableKey, str
         clientSecret={clientSecret}
         notice={notice}
         onSessionReplaced={(secret, message) => {
+          noticesFor.set(secret, message);
           setNotice(message);
           setClientSecret(secret);
         }}

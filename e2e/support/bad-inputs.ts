@@ -48,7 +48,17 @@ export function badIds(prefix: string): string[] {
   ];
 }
 
-export type BadInputCase = { action: "addToCart" | "updateLineQuantity" | "chooseDelivery" | "chooseCountry" | "saveContactAndAddresses"; label: string; fields: Record<string, string> };
+export type BadInputCase = {
+  action: "addToCart" | "updateLineQuantity" | "chooseDelivery" | "chooseCountry" | "saveContactAndAddresses" | "applyPromotionCode" | "removePromotionCode";
+  label: string;
+  fields: Record<string, string>;
+};
+
+/** Promotion codes that are not code-shaped (well-shaped unknown codes are Medusa's to refuse, tested apart). */
+const BAD_PROMOTION_CODES = [
+  ...["WELCOME 10", "-WELCOME10", "WELCOME10;", "WEL\u200BCOME10", "A".repeat(65)],
+  ...HOSTILE_STRINGS,
+].filter((code) => code.trim().length > 64 || !/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u.test(code.trim()));
 
 const GOOD_ADDRESS: Record<string, string> = {
   email: "shopper@example.com",
@@ -72,6 +82,9 @@ export function badInputCases(valid: { variantId: string; lineId: string; shippi
   }
   for (const id of badIds("so")) cases.push({ action: "chooseDelivery", label: `shipping_option_id=${JSON.stringify(id).slice(0, 40)}`, fields: { shipping_option_id: id } });
   for (const country of BAD_COUNTRIES) cases.push({ action: "chooseCountry", label: `country=${JSON.stringify(country)}`, fields: { country } });
+  for (const action of ["applyPromotionCode", "removePromotionCode"] as const) {
+    for (const code of BAD_PROMOTION_CODES) cases.push({ action, label: `code=${JSON.stringify(code).slice(0, 40)}`, fields: { code } });
+  }
   for (const email of BAD_EMAILS) cases.push({ action: "saveContactAndAddresses", label: `email=${JSON.stringify(email).slice(0, 40)}`, fields: { ...GOOD_ADDRESS, email } });
   for (const field of ["shipping_first_name", "shipping_last_name", "shipping_address_1", "shipping_postal_code", "shipping_city", "shipping_country_code"]) {
     for (const value of HOSTILE_STRINGS.filter((candidate) => isBadAddressValue(field, candidate))) {

@@ -63,11 +63,14 @@ const RELEASE_FIRST_DELAY_MS = 250;
  * it in Stripe's dashboard.
  */
 async function releaseAuthorization(cartId: string): Promise<{ clientSecret?: string }> {
-  // Which PaymentIntent holds the money, for the log line if it cannot be released (read once, before trying).
-  const held = await fetchOpenCart(cartId).then(
-    (cart) => (cart ? paymentIntentIdOf(clientSecretOf(findLiveStripeSession(cart))) : null),
-    () => null,
+  // Which PaymentIntent holds the money, for the log line if it cannot be released (read once, before trying). A cart
+  // read without any Stripe payment (a free order) holds nothing: there is nothing to release.
+  const read = await fetchOpenCart(cartId).then(
+    (cart) => ({ ok: true as const, held: cart ? paymentIntentIdOf(clientSecretOf(findLiveStripeSession(cart))) : null }),
+    () => ({ ok: false as const, held: null }),
   );
+  if (read.ok && !read.held) return {};
+  const { held } = read;
   const result = await retryWithBackoff(
     () => startCartStripeSession(cartId),
     { attempts: RELEASE_ATTEMPTS, firstDelayMs: RELEASE_FIRST_DELAY_MS },

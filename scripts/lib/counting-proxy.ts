@@ -11,7 +11,36 @@ export interface CountingProxy {
   readonly url: string;
   /** Every request seen so far, in arrival order, as "METHOD /route" (ids replaced by :id). */
   readonly log: readonly string[];
+  /**
+   * When each of those requests was in Medusa's hands, from its arrival to the end of its answer, on this process's
+   * `performance.now()` clock: what the storefront waited for Medusa.
+   */
+  readonly intervals: readonly Interval[];
   close(): Promise<void>;
+}
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/**
+ * How long at least one of `intervals` was running within [from, to]: overlapping requests count once, and one still
+ * running counts up to `to`.
+ */
+export function coveredMs(intervals: readonly Interval[], from: number, to: number): number {
+  const clipped = intervals
+    .map((interval) => ({ start: Math.max(interval.start, from), end: Number.isNaN(interval.end) ? to : Math.min(interval.end, to) }))
+    .filter((interval) => interval.end > interval.start)
+    .sort((a, b) => a.start - b.start);
+  let total = 0;
+  let reach = -Infinity;
+  for (const interval of clipped) {
+    if (interval.end <= reach) continue;
+    total += interval.end - Math.max(interval.start, reach);
+    reach = interval.end;
+  }
+  return total;
 }
 
 // Medusa ids are a lowercase prefix and a 26-character ULID: cart_01M84…, reg_01M84…, pay_col_01M84….
@@ -30,12 +59,18 @@ export function routeOf(method: string, rawUrl: string): string {
 export async function startCountingProxy(target: string, port: number): Promise<CountingProxy> {
   const upstream = new URL(target);
   const log: string[] = [];
+  const intervals: Interval[] = [];
   // Keep connections to Medusa open, as the storefront's own fetch would; the proxy should add as
   // little time as possible to what it measures.
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
     log.push(routeOf(req.method ?? "GET", req.url ?? "/"));
+    const interval = { start: performance.now(), end: Number.NaN };
+    intervals.push(interval);
+    res.once("close", () => {
+      interval.end = performance.now();
+    });
     const forwarded = http.request(
       {
         protocol: upstream.protocol,
@@ -67,6 +102,7 @@ export async function startCountingProxy(target: string, port: number): Promise<
   return {
     url: `http://127.0.0.1:${address.port}`,
     log,
+    intervals,
     close: () =>
       new Promise<void>((resolve) => {
         agent.destroy();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LineItemControls } from "@/components/line-item-controls";
 import { OrderTotals } from "@/components/order-totals";
+import { PromoCodeForm } from "@/components/promo-code-form";
 import { ProductImage } from "@/components/product-image";
 import { redirect } from "next/navigation";
 import { updateLineQuantity } from "@/lib/cart";
@@ -9,6 +10,7 @@ import { MESSAGES } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { CHECKOUT_PATH, orderConfirmationPath } from "@/lib/paths";
 import { getCheckoutState } from "@/lib/payment/checkout-state";
+import { applyPromotionCode, removePromotionCode } from "@/lib/promotions";
 
 export const metadata: Metadata = { title: "Cart" };
 
@@ -88,6 +90,9 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             Summary
           </h2>
           <OrderTotals totals={cart} shippingKnown={(cart.shipping_methods?.length ?? 0) > 0} />
+          <div className="mt-5 border-t border-neutral-200 pt-4">
+            <PromoCodeForm promotions={cart.promotions} applyAction={applyPromotionCode} removeAction={removePromotionCode} />
+          </div>
           {/* Straight to the step this cart is on (/checkout alone redirects there: one more round trip), and no
               prefetch: the checkout is rendered per cart, so a prefetch is a second full render nobody may use. */}
           <Link href={CHECKOUT_PATH} prefetch={false} className="btn-primary mt-6 w-full">

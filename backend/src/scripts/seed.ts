@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { ExecArgs, Logger, MedusaContainer } from "@medusajs/framework/types";
+import type { CreatePromotionDTO, ExecArgs, Logger, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils";
 import {
   createApiKeysWorkflow,
   createInventoryLevelsWorkflow,
   createProductsWorkflow,
+  createPromotionsWorkflow,
   createRefundReasonsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
@@ -23,8 +24,8 @@ import { fileKeyOf, isSeedImage, mimeTypeOf, planProductImages, uploadName } fro
 
 /**
  * A small shop with three regions and three currencies, one of them zero-decimal (JPY) so that money handling
- * cannot get away with assuming cents. Safe to run twice: a second run finds the shop and only reports it, after
- * giving its products their pictures if they lack them (see ensureProductImages).
+ * cannot get away with assuming cents. Safe to run twice: a second run finds the shop and only adds what it lacks
+ * (product pictures, promotions) before reporting it.
  *
  * Prices are in major units, as Medusa v2 stores them (15 = €15.00, 2500 = ¥2,500).
  */
@@ -95,6 +96,41 @@ const PRODUCTS = [
 /** Drawings made for this shop (see backend/seed-images/README.md); the first of a product's is its thumbnail. */
 const SEED_IMAGES_DIR = path.resolve(__dirname, "..", "..", "seed-images");
 
+/**
+ * Promotion codes a shopper can type at the cart. Medusa keeps one currency per promotion
+ * (`application_method.currency_code`) and codes are unique, so a fixed amount off is one code per currency; a
+ * promotion whose currency is not the cart's is skipped silently. Amounts are taken off before tax, like the prices
+ * they apply to. Target "order" discounts the items only: Medusa applies it across the line items, never to
+ * delivery, so FREEORDER leaves delivery to pay and only FREEORDER together with FREESHIP makes a cart free.
+ */
+const PROMOTIONS = {
+  percentage: { code: "WELCOME10", percent: 10 },
+  fixed: {
+    eur: { code: "SAVE5EUR", amount: 5 },
+    usd: { code: "SAVE5USD", amount: 5 },
+    jpy: { code: "SAVE700JPY", amount: 700 },
+  },
+  freeShipping: { code: "FREESHIP" },
+  expired: { code: "EXPIRED20", percent: 20 },
+  free: { code: "FREEORDER" },
+} as const;
+
+/** A campaign that ended long ago: its promotion exists, and Medusa no longer applies it. */
+const ENDED_CAMPAIGN = {
+  name: "Summer sale 2020",
+  campaign_identifier: "summer-sale-2020",
+  starts_at: new Date("2020-06-01T00:00:00Z"),
+  ends_at: new Date("2020-09-01T00:00:00Z"),
+};
+
+type PromotionsOutput = {
+  percentage: { code: string; percent: number };
+  fixed: Record<"eur" | "usd" | "jpy", { code: string; amount: number }>;
+  freeShipping: { code: string };
+  expired: { code: string; percent: number };
+  free: { code: string };
+};
+
 // Deep enough that repeated test runs on one local stack never sell out by accident; a test that needs
 // a sold-out variant sets its own stock.
 const STOCK_PER_VARIANT = 1_000_000;
@@ -108,6 +144,7 @@ type SeedOutput = {
   regions: Record<RegionKey, { id: string; currency_code: string; countries: string[] }>;
   products: { handle: string; id: string }[];
   refundReasonIds: string[];
+  promotions: PromotionsOutput;
 };
 
 export default async function seed({ container }: ExecArgs) {
@@ -302,6 +339,7 @@ export default async function seed({ container }: ExecArgs) {
   }
 
   await ensureProductImages(container, logger);
+  await ensurePromotions(container);
 
   if (!outputFile) return;
 
@@ -330,6 +368,7 @@ export default async function seed({ container }: ExecArgs) {
     regions: { eu: regionFor("eu"), us: regionFor("us"), jp: regionFor("jp") },
     products: products.map((product) => ({ handle: product.handle, id: product.id })),
     refundReasonIds: refundReasons.map((reason) => reason.id),
+    promotions: PROMOTIONS,
   };
   writeFileSync(outputFile, `${JSON.stringify(output, null, 2)}\n`);
   logger.info(`Wrote ${outputFile}`);
@@ -384,4 +423,65 @@ async function ensureProductImages(container: MedusaContainer, logger: Logger): 
     },
   });
   logger.info(`Gave ${uploads.length} product(s) their pictures.`);
+}
+
+/**
+ * Creates the promotions that are missing, by code, so a database seeded before they existed gets them on the next
+ * run and a second run creates nothing.
+ */
+async function ensurePromotions(container: ExecArgs["container"]): Promise<void> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
+  const promotionService = container.resolve(Modules.PROMOTION);
+  const wanted: CreatePromotionDTO[] = [
+    {
+      code: PROMOTIONS.percentage.code,
+      type: "standard",
+      status: "active",
+      application_method: { type: "percentage", target_type: "order", value: PROMOTIONS.percentage.percent },
+    },
+    ...(["eur", "usd", "jpy"] as const).map(
+      (currency): CreatePromotionDTO => ({
+        code: PROMOTIONS.fixed[currency].code,
+        type: "standard",
+        status: "active",
+        application_method: {
+          type: "fixed",
+          target_type: "order",
+          value: PROMOTIONS.fixed[currency].amount,
+          currency_code: currency,
+        },
+      }),
+    ),
+    {
+      code: PROMOTIONS.freeShipping.code,
+      type: "standard",
+      status: "active",
+      application_method: { type: "percentage", target_type: "shipping_methods", allocation: "across", value: 100 },
+    },
+    {
+      code: PROMOTIONS.free.code,
+      type: "standard",
+      status: "active",
+      application_method: { type: "percentage", target_type: "order", value: 100 },
+    },
+  ];
+  const existing = new Set(
+    (await promotionService.listPromotions({ code: [...wanted.map((p) => p.code), PROMOTIONS.expired.code] })).map(
+      (promotion) => promotion.code,
+    ),
+  );
+  const missing = wanted.filter((promotion) => !existing.has(promotion.code));
+  if (!existing.has(PROMOTIONS.expired.code)) {
+    const [campaign] = await promotionService.listCampaigns({ campaign_identifier: [ENDED_CAMPAIGN.campaign_identifier] });
+    missing.push({
+      code: PROMOTIONS.expired.code,
+      type: "standard",
+      status: "active",
+      application_method: { type: "percentage", target_type: "order", value: PROMOTIONS.expired.percent },
+      ...(campaign ? { campaign_id: campaign.id } : { campaign: ENDED_CAMPAIGN }),
+    });
+  }
+  if (missing.length === 0) return;
+  await createPromotionsWorkflow(container).run({ input: { promotionsData: missing } });
+  logger.info(`Created promotions ${missing.map((promotion) => promotion.code).join(", ")}.`);
 }

@@ -523,7 +523,8 @@ function baseCharge(paymentIntent: PaymentIntent, paymentMethod: PaymentMethod):
         last4: card.last4,
         network: card.brand,
         three_d_secure: null,
-        wallet: null,
+        // A wallet payment shows which wallet the card came from, as Stripe's charges do.
+        wallet: card.wallet ? { ...card.wallet } : null,
       },
       type: "card",
     },

@@ -19,6 +19,7 @@ import {
   nowSeconds,
   randomToken,
   type BillingDetails,
+  type CardWallet,
   type Customer,
   type JsonObject,
   type JsonValue,
@@ -73,6 +74,7 @@ function mintPaymentMethod(
   billing: BillingDetails,
   metadata: Record<string, string>,
   cvcChecked: boolean,
+  wallet: CardWallet | null = null,
 ): PaymentMethod {
   const brand = cardBrand(number);
   const known = testCard(number);
@@ -99,7 +101,7 @@ function mintPaymentMethod(
       last4: number.slice(-4),
       networks: { available: [brand], preferred: null },
       three_d_secure_usage: { supported: true },
-      wallet: null,
+      wallet,
     },
     created: nowSeconds(),
     customer: null,
@@ -162,8 +164,13 @@ export function createPaymentMethod(
   const billing = billingDetails(readObject(params, "billing_details"));
   const metadata = mergeMetadata({}, params);
   const token = readString(card, "token");
-  if (token) {
-    throw invalidRequest(`No such token: '${token}'`, { code: "resource_missing", param: name("card", "token") });
+  if (token !== undefined) {
+    if (readString(card, "number") !== undefined) {
+      throw invalidRequest(`Received both ${name("card", "token")} and ${name("card", "number")} parameters. Please pass in only one.`, {
+        param: name("card", "number"),
+      });
+    }
+    return paymentMethodFromToken(ctx, token, readObject(params, "billing_details"), metadata, name("card", "token"));
   }
   for (const required of ["number", "exp_month", "exp_year"]) {
     if (readString(card, required) === undefined) {
@@ -186,6 +193,47 @@ export function createPaymentMethod(
   const problem = checkCardDetails({ number, expMonth, expYear, cvc }, new Date());
   if (problem) throw cardError({ code: problem.code, message: problem.message, param: problem.param });
   return mintPaymentMethod(ctx, number, expMonth, expYear, billing, metadata, cvc !== undefined && cvc !== "");
+}
+
+/**
+ * `type=card&card[token]=tok_…`: the PaymentMethod Stripe.js makes from a wallet's token. The token is used up;
+ * the billing details Stripe.js sends win over the name and address the token carries.
+ */
+function paymentMethodFromToken(
+  ctx: DoubleContext,
+  tokenId: string,
+  billingParams: FormObject | undefined,
+  metadata: Record<string, string>,
+  param: string,
+): PaymentMethod {
+  const token = ctx.store.state.tokens[tokenId];
+  const number = ctx.store.state.card_numbers[tokenId];
+  if (!token || !number) throw invalidRequest(`No such token: '${tokenId}'`, { code: "resource_missing", param });
+  if (token.used) {
+    throw invalidRequest(`You cannot use a Stripe token more than once: ${tokenId}.`, { code: "token_already_used", param });
+  }
+  const fromToken = billingDetails(undefined);
+  fromToken.name = token.card.name;
+  fromToken.address = {
+    city: token.card.address_city,
+    country: token.card.address_country,
+    line1: token.card.address_line1,
+    line2: token.card.address_line2,
+    postal_code: token.card.address_zip,
+    state: token.card.address_state,
+  };
+  const given = billingParams ? billingDetails(billingParams) : undefined;
+  const billing: BillingDetails = given
+    ? {
+        address: billingParams && readObject(billingParams, "address") ? given.address : fromToken.address,
+        email: given.email,
+        name: given.name ?? fromToken.name,
+        phone: given.phone,
+      }
+    : fromToken;
+  token.used = true;
+  const wallet: CardWallet = { dynamic_last4: token.card.dynamic_last4, google_pay: {}, type: "google_pay" };
+  return mintPaymentMethod(ctx, number, token.card.exp_month, token.card.exp_year, billing, metadata, false, wallet);
 }
 
 export function retrievePaymentMethod(ctx: DoubleContext, id: string): PaymentMethod {

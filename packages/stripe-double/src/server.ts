@@ -16,6 +16,7 @@ import { IdempotencyKeys, type IdempotentRequest } from "./idempotency";
 import { renderChallengePage, renderChallengeResult, type ChallengeResult } from "./three-d-secure";
 import { completeChallenge, settleProcessing, startProcessing, type PublicUrls } from "./payment-intents";
 import { snapshot, type DoubleContext } from "./resources";
+import { createWalletToken } from "./wallets";
 import { newId, nowSeconds, randomToken, Store, type JsonObject, type PaymentIntent, type StripeEvent } from "./store";
 import { DEFAULT_RETRY_DELAYS_MS, WebhookDispatcher } from "./webhooks";
 
@@ -473,6 +474,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
           refunds: Object.values(state.refunds),
           customers: Object.values(state.customers),
           setup_intents: Object.values(state.setup_intents),
+          tokens: Object.values(state.tokens),
           events: Object.values(state.events),
         });
         return 200;
@@ -542,6 +544,26 @@ export function createStripeDouble(options: StripeDoubleOptions = {}): StripeDou
         webhooks.setFault(paymentIntent, { delay_ms: delayMs, duplicate: duplicate === "true", reorder_window_ms: reorderWindowMs });
         sendJson(res, 200, { faults: webhooks.faultRules });
         return 200;
+      }
+      case "POST /_double/wallets/tokens": {
+        // Google's side of a Google Pay payment (see wallets.ts): the double's wallet sheet calls it from
+        // js.stripe.com with the merchant's publishable key, so it answers CORS like the API does.
+        const body = decodeForm(await readBody(req));
+        currentRequest = { id: null, idempotencyKey: null };
+        try {
+          const auth = authenticate(req, body);
+          if (auth.kind !== "publishable") {
+            throw invalidRequest("A wallet tokenizes cards with the merchant's publishable key (pk_test_…).", { status: 401 });
+          }
+          const token = createWalletToken(model, body, req.socket.remoteAddress ?? null);
+          store.save();
+          sendJson(res, 200, token);
+          return 200;
+        } catch (error) {
+          if (!(error instanceof StripeApiError)) throw error;
+          sendJson(res, error.status, { error: error.body });
+          return error.status;
+        }
       }
       case "POST /_double/reset":
         store.reset();

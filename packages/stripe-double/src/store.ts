@@ -92,7 +92,53 @@ export interface CardDetails {
   last4: string;
   networks: { available: string[]; preferred: string | null };
   three_d_secure_usage: { supported: boolean };
-  wallet: null;
+  wallet: CardWallet | null;
+}
+
+/** `card.wallet` of a PaymentMethod made from a wallet's token (only Google Pay's in the double). */
+export interface CardWallet {
+  dynamic_last4: string | null;
+  google_pay: Record<string, never>;
+  type: "google_pay";
+}
+
+/**
+ * A card token as Stripe returns it (`tok_…`). The double mints them only for its Google Pay stand-in, the way
+ * Google's servers ask Stripe for one when the shopper approves a payment (`tokenization_method: "android_pay"`).
+ */
+export interface Token {
+  id: string;
+  object: "token";
+  card: {
+    id: string;
+    object: "card";
+    address_city: string | null;
+    address_country: string | null;
+    address_line1: string | null;
+    address_line1_check: string | null;
+    address_line2: string | null;
+    address_state: string | null;
+    address_zip: string | null;
+    address_zip_check: string | null;
+    brand: string;
+    country: string;
+    cvc_check: null;
+    dynamic_last4: string | null;
+    exp_month: number;
+    exp_year: number;
+    fingerprint: string;
+    funding: string;
+    last4: string;
+    metadata: Record<string, string>;
+    name: string | null;
+    tokenization_method: "android_pay";
+    wallet: null;
+  };
+  client_ip: string | null;
+  created: number;
+  livemode: false;
+  type: "card";
+  used: boolean;
 }
 
 export interface BillingDetails {
@@ -285,7 +331,9 @@ export interface DoubleState {
   deleted_customers: string[];
   setup_intents: Record<string, SetupIntent>;
   events: Record<string, StripeEvent>;
-  /** Private: the card number behind each PaymentMethod (never returned by the API). */
+  /** Wallet tokens (`tok_…`); each can make one PaymentMethod. */
+  tokens: Record<string, Token>;
+  /** Private: the card number behind each PaymentMethod and token (never returned by the API). */
   card_numbers: Record<string, string>;
   /** Private: 3-D Secure challenges waiting for the shopper, by PaymentIntent id. */
   challenges: Record<string, PendingChallenge>;
@@ -310,6 +358,7 @@ export function emptyState(): DoubleState {
     deleted_customers: [],
     setup_intents: collection(),
     events: collection(),
+    tokens: collection(),
     card_numbers: collection(),
     challenges: collection(),
     idempotency: collection(),
@@ -326,6 +375,7 @@ function restoreState(loaded: Partial<DoubleState>): DoubleState {
     deleted_customers: loaded.deleted_customers ?? [],
     setup_intents: collection(loaded.setup_intents),
     events: collection(loaded.events),
+    tokens: collection(loaded.tokens),
     card_numbers: collection(loaded.card_numbers),
     challenges: collection(loaded.challenges),
     idempotency: collection(loaded.idempotency),

@@ -39,7 +39,18 @@ test.beforeAll(async () => {
     protocol: protocol === "https:" ? "https" : "http",
     maxNetworkRetries: 0,
   });
-  harness = await startHarness();
+  harness = await startHarness({
+    // The merchant's server creates the PaymentIntent once the shopper approved the wallet payment.
+    createPaymentIntent: async ({ amount, currency, threeDSecure }) => {
+      const intent = await stripe.paymentIntents.create({
+        amount,
+        currency,
+        capture_method: "manual",
+        ...(threeDSecure ? { payment_method_options: { card: { request_three_d_secure: "any" } } } : {}),
+      });
+      return { client_secret: intent.client_secret ?? "" };
+    },
+  });
 });
 
 test.afterAll(async () => {
@@ -289,4 +300,281 @@ test("requests to other Stripe hosts are aborted and recorded as leaks", async (
   expect(routes.leaks).toEqual(["GET https://m.stripe.network/inner.html"]);
   // This test provoked its leak on purpose; the afterEach check is for accidental ones.
   routes.leaks.length = 0;
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Express Checkout Element (Google Pay), on the harness's wallet checkout (?flow=express)
+
+const EXPRESS_BUTTON = "Pay with Google Pay";
+
+async function openExpress(page: Page, extra: Record<string, string> = {}): Promise<FrameLocator> {
+  const query = new URLSearchParams({ pk: PUBLISHABLE_KEY, flow: "express", ...extra });
+  await page.goto(`${harness.url}/?${query.toString()}`);
+  // data-ready flips on the Element's ready event.
+  await expect(page.getByRole("region", { name: "Express checkout" })).toHaveAttribute("data-ready", "true");
+  return page.frameLocator("iframe[title='Secure express checkout frame']");
+}
+
+async function openSheet(page: Page, buttons: FrameLocator): Promise<FrameLocator> {
+  await buttons.getByRole("button", { name: EXPRESS_BUTTON }).click();
+  const sheet = page.frameLocator("iframe[title='Google Pay']");
+  await expect(sheet.getByRole("dialog", { name: "Google Pay" })).toBeVisible();
+  return sheet;
+}
+
+/** The events the harness logged, in order, with their payloads. */
+async function loggedEvents(page: Page): Promise<{ type: string; payload: unknown }[]> {
+  return page.locator("[data-event]").evaluateAll((items) =>
+    items.map((item) => ({ type: item.getAttribute("data-event") ?? "", payload: JSON.parse(item.textContent ?? "null") as unknown })),
+  );
+}
+
+async function latestIntent(): Promise<Stripe.PaymentIntent> {
+  const { data } = await stripe.paymentIntents.list({ limit: 1 });
+  const intent = data[0];
+  if (!intent) throw new Error("no PaymentIntent was created");
+  return intent;
+}
+
+test("Google Pay in EUR: events in Stripe's order, the wallet's card authorizes the PaymentIntent created after the sheet", async ({ page }) => {
+  const sent = recordMainFrameRequests(page);
+  const buttons = await openExpress(page);
+  await expect(page.getByTestId("available")).toHaveText(
+    JSON.stringify({ amazonPay: false, applePay: false, googlePay: true, link: false, paypal: false, klarna: false }),
+  );
+  const sheet = await openSheet(page, buttons);
+
+  // The test profile, editable: contact, a US address (so the international rate), the saved cards.
+  await expect(sheet.getByText("Test mode — a simulated wallet from the Stripe double")).toBeVisible();
+  await expect(sheet.getByText("Pay Harness Socks")).toBeVisible();
+  await expect(sheet.getByLabel("Email")).toHaveValue("jenny.rosen@example.com");
+  await expect(sheet.getByLabel("Phone number")).toHaveValue("+1 415 555 0132");
+  await expect(sheet.getByLabel("Full name")).toHaveValue("Jenny Rosen");
+  await expect(sheet.getByLabel("Country")).toHaveValue("US");
+  await expect(sheet.getByRole("radio", { name: /International/ })).toBeChecked();
+  await expect(sheet.getByRole("radio", { name: "Visa •••• 4242" })).toBeChecked();
+  await expect(sheet.getByLabel("Total")).toHaveText("€35.00");
+  await expect(sheet.getByText("Wool socks × 2")).toBeVisible();
+  await expect(sheet.getByText("Shipping: International")).toBeVisible();
+
+  await sheet.getByRole("button", { name: "Pay €35.00" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+  await expect(page.locator("iframe[title='Google Pay']")).toHaveCount(0);
+
+  const events = await loggedEvents(page);
+  expect(events.map((event) => event.type)).toEqual(["ready", "click", "shippingaddresschange", "confirm"]);
+  // Before the shopper pays, the merchant sees a redacted address only.
+  expect(events[2]?.payload).toEqual({
+    name: "Jenny Rosen",
+    address: { city: "San Francisco", state: "CA", postal_code: "94103", country: "US" },
+  });
+  expect(events[3]?.payload).toEqual({
+    expressPaymentType: "google_pay",
+    billingDetails: {
+      name: "Jenny Rosen",
+      email: "jenny.rosen@example.com",
+      phone: "+1 415 555 0132",
+      // The click handler asked for contact and shipping details, the Element's create options for none of them:
+      // Stripe's default then collects the billing address too (the wallet card's).
+      address: { line1: "510 Townsend St", line2: null, city: "San Francisco", state: "CA", postal_code: "94103", country: "US" },
+    },
+    shippingAddress: {
+      name: "Jenny Rosen",
+      address: { line1: "510 Townsend St", line2: null, city: "San Francisco", state: "CA", postal_code: "94103", country: "US" },
+    },
+    shippingRate: { id: "international", displayName: "International", amount: 1500 },
+  });
+
+  const intent = await latestIntent();
+  expect(intent).toMatchObject({ amount: 3500, currency: "eur", status: "requires_capture", amount_capturable: 3500 });
+  const paymentMethod = await stripe.paymentMethods.retrieve(String(intent.payment_method));
+  expect(paymentMethod.card?.wallet?.type).toBe("google_pay");
+  expect(paymentMethod.card?.last4).toBe("4242");
+  expect(paymentMethod.billing_details.email).toBe("jenny.rosen@example.com");
+  const charge = await stripe.charges.retrieve(String(intent.latest_charge));
+  expect(charge.payment_method_details?.card?.wallet?.type).toBe("google_pay");
+  // The same state machine as card payments, with its events.
+  const eventTypes = (await stripe.events.list({ limit: 10 })).data.filter((event) => JSON.stringify(event.data.object).includes(intent.id)).map((event) => event.type);
+  expect(eventTypes).toEqual(expect.arrayContaining(["payment_intent.created", "charge.succeeded", "payment_intent.amount_capturable_updated"]));
+
+  // The merchant's page confirmed with a PaymentMethod id; the card never reached it.
+  const confirm = sent.find((line) => line.includes(`/v1/payment_intents/${intent.id}/confirm`));
+  expect(confirm).toContain(`payment_method=${paymentMethod.id}`);
+  expect(sent.join("\n")).not.toMatch(/4242424242424242|card%5Bnumber%5D|tok_/);
+});
+
+test("Google Pay in JPY (zero-decimal): the sheet and the PaymentIntent count whole yen", async ({ page }) => {
+  const sheet = await openSheet(page, await openExpress(page, { currency: "jpy" }));
+  await expect(sheet.getByLabel("Total")).toHaveText("¥6,000");
+  await expect(sheet.getByText("¥4,500")).toBeVisible();
+  await expect(sheet.getByRole("radio", { name: "International — ¥1,500" })).toBeChecked();
+  await sheet.getByRole("button", { name: "Pay ¥6,000" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+  expect(await latestIntent()).toMatchObject({ amount: 6000, currency: "jpy", status: "requires_capture" });
+});
+
+test("a new address gets new rates and a new amount (elements.update) in the sheet, and so does another rate", async ({ page }) => {
+  const sheet = await openSheet(page, await openExpress(page));
+  await expect(sheet.getByLabel("Total")).toHaveText("€35.00");
+
+  await sheet.getByLabel("Address line 1").fill("Unter den Linden 1");
+  await sheet.getByLabel("City").fill("Berlin");
+  await sheet.getByLabel("State / Province").fill("");
+  await sheet.getByLabel("Postal code").fill("10115");
+  await sheet.getByLabel("Country").selectOption("DE");
+  await expect(sheet.getByRole("radio", { name: /^Standard — €4\.90/ })).toBeChecked();
+  await expect(sheet.getByRole("radio", { name: /^Express — €12\.00/ })).not.toBeChecked();
+  await expect(sheet.getByText("2–4 business days")).toBeVisible();
+  await expect(sheet.getByLabel("Total")).toHaveText("€24.90");
+
+  await sheet.getByRole("radio", { name: /^Express/ }).check();
+  await expect(sheet.getByLabel("Total")).toHaveText("€32.00");
+  await expect(sheet.getByText("Shipping: Express")).toBeVisible();
+
+  await sheet.getByRole("button", { name: "Pay €32.00" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+  expect(await latestIntent()).toMatchObject({ amount: 3200, currency: "eur" });
+
+  const events = await loggedEvents(page);
+  const addressEvents = events.filter((event) => event.type === "shippingaddresschange");
+  expect(addressEvents.at(-1)?.payload).toEqual({
+    name: "Jenny Rosen",
+    address: { city: "Berlin", state: "", postal_code: "10115", country: "DE" },
+  });
+  expect(events.filter((event) => event.type === "shippingratechange").map((event) => event.payload)).toEqual([
+    { shippingRate: { id: "express", displayName: "Express", amount: 1200, deliveryEstimate: { maximum: { unit: "business_day", value: 1 } } } },
+  ]);
+  expect(events.at(-1)).toMatchObject({
+    type: "confirm",
+    payload: {
+      shippingAddress: { address: { line1: "Unter den Linden 1", city: "Berlin", postal_code: "10115", country: "DE" } },
+      shippingRate: { id: "express", amount: 1200 },
+    },
+  });
+});
+
+test("an address the merchant rejects is shown in the sheet, and paying waits for one it accepts", async ({ page }) => {
+  const sheet = await openSheet(page, await openExpress(page, { rejectCountry: "GB" }));
+  await sheet.getByLabel("Country").selectOption("GB");
+  await expect(sheet.getByRole("alert")).toHaveText("This address can't be shipped to. Choose another address.");
+  await expect(sheet.getByRole("button", { name: /^Pay/ })).toBeDisabled();
+
+  await sheet.getByLabel("Country").selectOption("FR");
+  await expect(sheet.getByRole("alert")).toHaveCount(0);
+  await expect(sheet.getByLabel("Total")).toHaveText("€24.90");
+  await expect(sheet.getByRole("button", { name: "Pay €24.90" })).toBeEnabled();
+});
+
+test("a click handler that does not resolve within 1 second gets Stripe.js's warning, and no sheet opens", async ({ page }) => {
+  const warnings: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  const buttons = await openExpress(page, { clickDelayMs: "1500" });
+  await buttons.getByRole("button", { name: EXPRESS_BUTTON }).click();
+  await expect(page.locator("[data-event='click resolved late']")).toHaveCount(1);
+  expect(warnings).toContain(
+    '[Stripe.js] Timed out waiting for a call to resolve(). If you listen to the "click" event, then you must call event.resolve in the "click" handler within 1 second.',
+  );
+  await expect(page.locator("iframe[title='Google Pay']")).toHaveCount(0);
+});
+
+test("Cancel closes the sheet and fires cancel; the button opens a new sheet afterwards", async ({ page }) => {
+  const buttons = await openExpress(page);
+  const sheet = await openSheet(page, buttons);
+  await sheet.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.locator("iframe[title='Google Pay']")).toHaveCount(0);
+  expect((await loggedEvents(page)).map((event) => event.type)).toEqual(["ready", "click", "shippingaddresschange", "cancel"]);
+
+  const again = await openSheet(page, buttons);
+  await expect(again.getByLabel("Total")).toHaveText("€35.00");
+  await page.keyboard.press("Escape");
+  await expect(page.locator("iframe[title='Google Pay']")).toHaveCount(0);
+  expect((await loggedEvents(page)).filter((event) => event.type === "cancel")).toHaveLength(2);
+});
+
+test("a declined wallet card: the merchant gets Stripe's decline, paymentFailed shows it in the sheet, another card pays", async ({ page }) => {
+  const sheet = await openSheet(page, await openExpress(page));
+  await sheet.getByRole("radio", { name: "Visa •••• 9995" }).check();
+  await sheet.getByRole("button", { name: "Pay €35.00" }).click();
+
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText("Your card has insufficient funds.");
+  await expect(alert).toHaveAttribute("data-code", "card_declined");
+  await expect(alert).toHaveAttribute("data-type", "card_error");
+  await expect(sheet.getByRole("alert")).toHaveText("Your card has insufficient funds.");
+  const declined = await latestIntent();
+  expect(declined.status).toBe("requires_payment_method");
+  expect(declined.last_payment_error?.decline_code).toBe("insufficient_funds");
+
+  await sheet.getByRole("radio", { name: "Visa •••• 4242" }).check();
+  await sheet.getByRole("button", { name: "Pay €35.00" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+  await expect(page.locator("iframe[title='Google Pay']")).toHaveCount(0);
+  expect((await loggedEvents(page)).filter((event) => event.type === "confirm")).toHaveLength(2);
+});
+
+test("line items above the Elements amount: resolve() throws Stripe.js's IntegrationError and the wallet keeps waiting", async ({ page }) => {
+  const sheet = await openSheet(page, await openExpress(page, { skipAmountUpdate: "1" }));
+  // 2000 of socks + 1500 international shipping, but the amount is still 2490.
+  await expect(page.getByTestId("thrown")).toHaveText("IntegrationError: The amount 2490 is less than the total amount of the line items provided.");
+  await expect(sheet.getByRole("status")).toHaveText("Checking the shipping address…");
+  await expect(sheet.getByRole("button", { name: /^Pay/ })).toBeDisabled();
+  await sheet.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.locator("iframe[title='Google Pay']")).toHaveCount(0);
+});
+
+test("a PaymentIntent for another amount than the wallet showed is refused, nothing is confirmed", async ({ page }) => {
+  const sheet = await openSheet(page, await openExpress(page, { amountOffset: "100" }));
+  await sheet.getByRole("button", { name: "Pay €35.00" }).click();
+  const message =
+    "The PaymentIntent's amount (3600 eur) does not match the amount the customer approved in the Express Checkout Element (3500 eur). Create the PaymentIntent for the Elements amount, and call elements.update({ amount }) before resolving the event that changed it.";
+  await expect(page.getByRole("alert")).toHaveText(message);
+  await expect(page.getByRole("alert")).toHaveAttribute("data-type", "invalid_request_error");
+  await expect(sheet.getByRole("alert")).toHaveText(message);
+  const intent = await latestIntent();
+  expect(intent).toMatchObject({ amount: 3600, status: "requires_payment_method", payment_method: null, latest_charge: null });
+});
+
+test("3-D Secure asked for by the PaymentIntent: the wallet closes and the challenge follows", async ({ page }) => {
+  const sheet = await openSheet(page, await openExpress(page, { threeDSecure: "1" }));
+  await sheet.getByRole("button", { name: "Pay €35.00" }).click();
+  await expect(page.locator("iframe[title='Google Pay']")).toHaveCount(0);
+  await page.frameLocator("iframe[title='3D Secure authentication']").getByRole("button", { name: "Complete authentication" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+});
+
+test("unimplemented Express Checkout and deferred-Elements options throw an IntegrationError naming them", async ({ page }) => {
+  await openExpress(page);
+  const thrown = await page.evaluate(() => {
+    type Factory = (key: string) => { elements: (options: Record<string, unknown>) => { create: (type: string, options?: Record<string, unknown>) => { on: (type: string, handler: () => void) => unknown } } };
+    const factory = (window as unknown as { Stripe: Factory }).Stripe;
+    const stripeJs = factory("pk_test_browser_double");
+    const attempts: (() => unknown)[] = [
+      () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "eur" }).create("expressCheckout", { applePay: {} }),
+      () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "eur" }).create("expressCheckout").on("change", () => undefined),
+      () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "eur", captureMethod: "manual" }),
+      () => stripeJs.elements({ mode: "setup", currency: "eur" }),
+      () => stripeJs.elements({ mode: "payment", amount: 10.5, currency: "eur" }),
+      () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "EUR" }),
+      () => stripeJs.elements({ clientSecret: "pi_123_secret_456" }).create("expressCheckout"),
+    ];
+    return attempts.map((attempt) => {
+      try {
+        attempt();
+        return "nothing thrown";
+      } catch (error) {
+        return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      }
+    });
+  });
+  expect(thrown).toEqual([
+    "IntegrationError: stripe-double does not implement the Express Checkout Element option applePay (the double offers Google Pay only)",
+    'IntegrationError: stripe-double does not implement the Express Checkout Element event "change"',
+    "IntegrationError: stripe-double does not implement the Elements option captureMethod (elements())",
+    'IntegrationError: stripe-double does not implement elements({ mode: "setup" }) (only "payment")',
+    "IntegrationError: Invalid value for elements(): amount should be a positive integer in the currency's smallest unit (e.g. 1099 for €10.99, 1099 for ¥1,099). You specified: 10.5.",
+    'IntegrationError: Invalid value for elements(): currency should be a three-letter ISO currency code in lowercase (e.g. "eur"). You specified: "EUR".',
+    'IntegrationError: stripe-double does not implement the Express Checkout Element on an Elements group without mode (create the group with elements({ mode: "payment", amount, currency }))',
+  ]);
 });

@@ -57,7 +57,13 @@ export async function expectPictureShown(page: Page, productName: string): Promi
   return picture;
 }
 
-export async function fillContactAndAddress(page: Page, email: string, address: ShopperAddress): Promise<void> {
+/** Fills the contact and address form and (unless told not to) submits it. */
+export async function fillContactAndAddress(
+  page: Page,
+  email: string,
+  address: ShopperAddress,
+  options: { submit?: boolean } = {},
+): Promise<void> {
   const form = page.getByRole("form", { name: "Contact and addresses" });
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("First name").fill(address.firstName);
@@ -67,7 +73,7 @@ export async function fillContactAndAddress(page: Page, email: string, address: 
   await form.getByLabel("City").fill(address.city);
   const country = form.getByLabel("Country");
   if (await country.isEnabled()) await country.selectOption({ label: address.country });
-  await form.getByRole("button", { name: "Continue to delivery" }).click();
+  if (options.submit !== false) await form.getByRole("button", { name: "Continue to delivery" }).click();
 }
 
 /**
@@ -113,6 +119,11 @@ export function paymentAlert(page: Page) {
   return page.getByRole("form", { name: "Payment" }).getByRole("alert");
 }
 
+/** Why the card form was moved to another payment (a new total, another tab), in the form's own words. */
+export function paymentNotice(page: Page) {
+  return page.getByRole("form", { name: "Payment" }).getByRole("status");
+}
+
 /** The amount the pay button states, e.g. "€64.00". */
 export async function statedTotal(page: Page): Promise<string> {
   const name = (await placeOrderButton(page).textContent()) ?? "";
@@ -156,4 +167,14 @@ export async function fillCard(page: Page, number: string, options: { expiry?: s
   await frame.getByLabel("Security code").fill(options.cvc ?? "123");
   const postalCode = frame.getByLabel("ZIP");
   if (options.postalCode && (await postalCode.isVisible())) await postalCode.fill(options.postalCode);
+  // The form grows as it is filled (Stripe's does too) and tells the page its new height. Until the page has resized
+  // the frame, the pay button below it is still moving, and a click aimed at it can land beside it.
+  const iframe = page.locator('iframe[title="Secure payment input frame"]');
+  await expect
+    .poll(async () => {
+      const content = await frame.locator(":root").evaluate((root) => root.scrollHeight);
+      const shown = await iframe.evaluate((element) => element.getBoundingClientRect().height);
+      return Math.abs(Math.ceil(content) - shown) <= 1;
+    }, { message: "the card form to settle at its new height" })
+    .toBe(true);
 }

@@ -31,6 +31,19 @@ export type StackInfo = {
   regions: Record<"eu" | "us" | "jp", { id: string; currency_code: string; countries: string[] }>;
   products: { handle: string; id: string }[];
   refundReasonIds: string[];
+  /** The seeded promotion codes (backend/src/scripts/seed.ts), so tests never spell them out. */
+  promotions: {
+    /** Percent off the items. */
+    percentage: { code: string; percent: number };
+    /** A fixed amount off the items, one code per currency (Medusa keeps one currency per promotion). */
+    fixed: Record<"eur" | "usd" | "jpy", { code: string; amount: number }>;
+    /** 100 % off the delivery methods. */
+    freeShipping: { code: string };
+    /** Its campaign ended in the past. */
+    expired: { code: string; percent: number };
+    /** 100 % off the items (not the delivery). */
+    free: { code: string };
+  };
   stripe: { publishableKey: string; doubleUrl: string; webhookSecret: string };
   admin: { email: string; password: string };
 };

@@ -158,6 +158,390 @@
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // Rules for Elements without an intent and the Express Checkout Element. Pure functions, also reachable as
+  // Stripe.__stripeDouble.rules so the double's unit tests can check them without a browser.
+
+  /** @param {unknown} value */
+  function describe(value) {
+    if (value === undefined) return "undefined";
+    try {
+      return JSON.stringify(value);
+    } catch (_) {
+      return String(value);
+    }
+  }
+
+  /** @param {unknown} value */
+  function isPlainObject(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /**
+   * Elements options in deferred mode that Stripe accepts and the double does not act on: refused, never ignored.
+   * (appearance, locale, loader and fonts only change looks, which the double's frames keep simple.)
+   */
+  const DEFERRED_UNIMPLEMENTED_OPTIONS = [
+    "captureMethod", "capture_method", "setupFutureUsage", "setup_future_usage", "paymentMethodTypes",
+    "payment_method_types", "onBehalfOf", "on_behalf_of", "paymentMethodConfiguration", "payment_method_configuration",
+    "paymentMethodOptions", "payment_method_options", "excludedPaymentMethodTypes", "allowedPaymentMethodTypes",
+    "externalPaymentMethodTypes", "customPaymentMethods", "customerSessionClientSecret", "customerOptions",
+    "paymentMethodCreation", "adaptivePricing", "syncAddressCheckbox",
+  ];
+  const DEFERRED_OPTIONS = ["mode", "amount", "currency", "appearance", "locale", "loader", "fonts"];
+
+  /**
+   * An amount is a positive integer in the currency's smallest unit: cents for eur, plain yen for jpy.
+   * @param {unknown} amount
+   * @param {string} where
+   */
+  function checkAmount(amount, where) {
+    if (typeof amount !== "number" || !Number.isInteger(amount) || amount <= 0) {
+      throw new IntegrationError("Invalid value for " + where + ": amount should be a positive integer in the currency's smallest unit (e.g. 1099 for €10.99, 1099 for ¥1,099). You specified: " + describe(amount) + ".");
+    }
+  }
+
+  /**
+   * @param {unknown} currency
+   * @param {string} where
+   */
+  function checkCurrency(currency, where) {
+    if (typeof currency !== "string" || !/^[a-z]{3}$/.test(currency)) {
+      throw new IntegrationError("Invalid value for " + where + ": currency should be a three-letter ISO currency code in lowercase (e.g. \"eur\"). You specified: " + describe(currency) + ".");
+    }
+  }
+
+  /**
+   * Checks the options of elements({ mode }) or of elements.update() on such a group.
+   * @param {Json} options
+   * @param {string} where
+   * @param {boolean} creating
+   */
+  function checkDeferredOptions(options, where, creating) {
+    if (options.mode !== undefined && options.mode !== "payment") {
+      throw notImplemented(where.replace(/\(\)$/, "") + "({ mode: " + describe(options.mode) + " }) (only \"payment\")");
+    }
+    if (creating || options.amount !== undefined) {
+      if (options.amount === undefined) throw new IntegrationError("Missing value for " + where + ": amount is required when mode is \"payment\".");
+      checkAmount(options.amount, where);
+    }
+    if (creating || options.currency !== undefined) {
+      if (options.currency === undefined) throw new IntegrationError("Missing value for " + where + ": currency is required when mode is \"payment\".");
+      checkCurrency(options.currency, where);
+    }
+    for (const key of Object.keys(options)) {
+      if (DEFERRED_UNIMPLEMENTED_OPTIONS.indexOf(key) >= 0) throw notImplemented("the Elements option " + key + " (" + where + ")");
+      if (DEFERRED_OPTIONS.indexOf(key) < 0) {
+        // Stripe.js's own reaction to a name it does not know: a warning, not an error.
+        console.warn("Unrecognized " + where + " parameter: " + key + " is not a recognized parameter. This may cause issues with your integration in the future.");
+      }
+    }
+  }
+
+  /**
+   * @param {unknown} items
+   * @param {string} where
+   * @returns {{ name: string, amount: number }[]}
+   */
+  function checkLineItems(items, where) {
+    if (!Array.isArray(items)) throw new IntegrationError("Invalid value for " + where + ": lineItems should be an array. You specified: " + describe(items) + ".");
+    return items.map((item, i) => {
+      if (!isPlainObject(item)) throw new IntegrationError("Invalid value for " + where + ": lineItems[" + i + "] should be an object with name and amount.");
+      const entry = /** @type {Json} */ (item);
+      for (const key of Object.keys(entry)) {
+        if (key !== "name" && key !== "amount") throw new IntegrationError("Invalid value for " + where + ": lineItems[" + i + "]." + key + " is not a recognized parameter.");
+      }
+      if (typeof entry.name !== "string" || !entry.name) throw new IntegrationError("Invalid value for " + where + ": lineItems[" + i + "].name should be a non-empty string.");
+      // Discounts are negative line items.
+      if (typeof entry.amount !== "number" || !Number.isInteger(entry.amount)) {
+        throw new IntegrationError("Invalid value for " + where + ": lineItems[" + i + "].amount should be an integer in the currency's smallest unit. You specified: " + describe(entry.amount) + ".");
+      }
+      return { name: entry.name, amount: entry.amount };
+    });
+  }
+
+  const DELIVERY_UNITS = ["hour", "day", "business_day", "week", "month"];
+
+  /**
+   * @param {unknown} estimate
+   * @param {string} where
+   */
+  function checkDeliveryEstimate(estimate, where) {
+    if (typeof estimate === "string") return;
+    if (!isPlainObject(estimate)) throw new IntegrationError("Invalid value for " + where + ": deliveryEstimate should be a string or an object with minimum and maximum.");
+    for (const [bound, value] of Object.entries(/** @type {Json} */ (estimate))) {
+      const entry = /** @type {Json} */ (value);
+      if ((bound !== "minimum" && bound !== "maximum") || !isPlainObject(value) || DELIVERY_UNITS.indexOf(String(entry.unit)) < 0 || typeof entry.value !== "number") {
+        throw new IntegrationError("Invalid value for " + where + ": deliveryEstimate." + bound + " should be { unit: " + DELIVERY_UNITS.join(" | ") + ", value: number }.");
+      }
+    }
+  }
+
+  /**
+   * @param {unknown} rates
+   * @param {string} where
+   * @returns {{ id: string, amount: number, displayName: string, deliveryEstimate?: unknown }[]}
+   */
+  function checkShippingRates(rates, where) {
+    if (!Array.isArray(rates)) throw new IntegrationError("Invalid value for " + where + ": shippingRates should be an array. You specified: " + describe(rates) + ".");
+    const ids = new Set();
+    return rates.map((rate, i) => {
+      if (!isPlainObject(rate)) throw new IntegrationError("Invalid value for " + where + ": shippingRates[" + i + "] should be an object with id, amount and displayName.");
+      const entry = /** @type {Json} */ (rate);
+      for (const key of Object.keys(entry)) {
+        if (["id", "amount", "displayName", "deliveryEstimate"].indexOf(key) < 0) throw new IntegrationError("Invalid value for " + where + ": shippingRates[" + i + "]." + key + " is not a recognized parameter.");
+      }
+      if (typeof entry.id !== "string" || !entry.id) throw new IntegrationError("Invalid value for " + where + ": shippingRates[" + i + "].id should be a non-empty string.");
+      if (ids.has(entry.id)) throw new IntegrationError("Invalid value for " + where + ": shippingRates ids should be unique; " + entry.id + " appears twice.");
+      ids.add(entry.id);
+      if (typeof entry.displayName !== "string" || !entry.displayName) throw new IntegrationError("Invalid value for " + where + ": shippingRates[" + i + "].displayName should be a non-empty string.");
+      if (typeof entry.amount !== "number" || !Number.isInteger(entry.amount) || entry.amount < 0) {
+        throw new IntegrationError("Invalid value for " + where + ": shippingRates[" + i + "].amount should be a non-negative integer in the currency's smallest unit. You specified: " + describe(entry.amount) + ".");
+      }
+      /** @type {{ id: string, amount: number, displayName: string, deliveryEstimate?: unknown }} */
+      const checked = { id: entry.id, amount: entry.amount, displayName: entry.displayName };
+      if (entry.deliveryEstimate !== undefined) {
+        checkDeliveryEstimate(entry.deliveryEstimate, where);
+        checked.deliveryEstimate = entry.deliveryEstimate;
+      }
+      return checked;
+    });
+  }
+
+  /**
+   * The wallet shows the Elements amount as the total, the line items and the chosen shipping rate above it.
+   * Stripe.js refuses an amount below what those add up to (the message is Stripe.js's); a larger amount is shown
+   * as it is.
+   * @param {number} amount
+   * @param {{ amount: number }[]} lineItems
+   * @param {{ amount: number } | null | undefined} shippingRate
+   */
+  function checkLineItemsTotal(amount, lineItems, shippingRate) {
+    const total = lineItems.reduce((sum, item) => sum + item.amount, 0) + (shippingRate ? shippingRate.amount : 0);
+    if (amount < total) throw new IntegrationError("The amount " + amount + " is less than the total amount of the line items provided.");
+  }
+
+  const EXPRESS_PAYMENT_METHODS = ["amazonPay", "applePay", "googlePay", "link", "paypal", "klarna"];
+  const EXPRESS_METHOD_VALUES = ["auto", "never", "always"];
+  const GOOGLE_PAY_BUTTON_TYPES = ["book", "buy", "checkout", "donate", "order", "pay", "plain", "subscribe"];
+
+  /**
+   * @param {unknown} value
+   * @param {string} where
+   * @param {string} name
+   */
+  function checkBoolean(value, where, name) {
+    if (typeof value !== "boolean") throw new IntegrationError("Invalid value for " + where + ": " + name + " should be a boolean. You specified: " + describe(value) + ".");
+  }
+
+  /**
+   * @param {unknown} value
+   * @param {string} where
+   */
+  function checkCountries(value, where) {
+    if (!Array.isArray(value) || value.some((code) => typeof code !== "string" || !/^[A-Z]{2}$/.test(code))) {
+      throw new IntegrationError("Invalid value for " + where + ": allowedShippingCountries should be an array of two-letter country codes in upper case (e.g. [\"DE\", \"FR\"]). You specified: " + describe(value) + ".");
+    }
+  }
+
+  /**
+   * Options of elements.create("expressCheckout") ("create") and of expressCheckoutElement.update() ("update"),
+   * as Stripe's types list them. Apple Pay's own options concern a wallet the double does not offer.
+   * @param {Json} options
+   * @param {"create" | "update"} kind
+   * @param {string} [whereOverride]
+   * @returns {Json}
+   */
+  function checkExpressOptions(options, kind, whereOverride) {
+    const where = whereOverride || (kind === "create" ? "elements.create('expressCheckout')" : "expressCheckoutElement.update()");
+    if (!isPlainObject(options)) throw new IntegrationError("Invalid value for " + where + ": options should be an object.");
+    const createOnly = ["business", "buttonTheme", "buttonType", "lineItems", "paymentMethods", "shippingRates", "wallets"];
+    const both = ["allowedShippingCountries", "billingAddressRequired", "buttonHeight", "emailRequired", "layout", "paymentMethodOrder", "phoneNumberRequired", "shippingAddressRequired"];
+    for (const [key, value] of Object.entries(options)) {
+      if (key === "applePay") throw notImplemented("the Express Checkout Element option applePay (the double offers Google Pay only)");
+      if (both.indexOf(key) < 0 && (kind === "update" || createOnly.indexOf(key) < 0)) {
+        if (kind === "update" && createOnly.indexOf(key) >= 0) {
+          throw new IntegrationError(where + ": " + key + " cannot be updated. Pass lineItems and shippingRates to event.resolve() in the click, shippingaddresschange or shippingratechange handlers instead.");
+        }
+        throw new IntegrationError("Unrecognized " + where + " parameter: " + key + " is not a recognized parameter.");
+      }
+      switch (key) {
+        case "allowedShippingCountries":
+          checkCountries(value, where);
+          break;
+        case "billingAddressRequired":
+        case "emailRequired":
+        case "phoneNumberRequired":
+        case "shippingAddressRequired":
+          checkBoolean(value, where, key);
+          break;
+        case "buttonHeight":
+          if (typeof value !== "number" || value < 40 || value > 55) throw new IntegrationError("Invalid value for " + where + ": buttonHeight should be a number between 40 and 55. You specified: " + describe(value) + ".");
+          break;
+        case "business":
+          if (!isPlainObject(value) || typeof (/** @type {Json} */ (value)).name !== "string") throw new IntegrationError("Invalid value for " + where + ": business should be { name: string }.");
+          break;
+        case "lineItems":
+          checkLineItems(value, where);
+          break;
+        case "shippingRates":
+          checkShippingRates(value, where);
+          break;
+        case "paymentMethods":
+        case "wallets":
+          if (!isPlainObject(value)) throw new IntegrationError("Invalid value for " + where + ": " + key + " should be an object.");
+          for (const [method, setting] of Object.entries(/** @type {Json} */ (value))) {
+            if (EXPRESS_PAYMENT_METHODS.indexOf(method) < 0 || EXPRESS_METHOD_VALUES.indexOf(String(setting)) < 0) {
+              throw new IntegrationError("Invalid value for " + where + ": " + key + "." + method + " should be one of auto, never, always. You specified: " + describe(setting) + ".");
+            }
+          }
+          break;
+        case "buttonType":
+        case "buttonTheme":
+          if (!isPlainObject(value)) throw new IntegrationError("Invalid value for " + where + ": " + key + " should be an object.");
+          for (const [method, setting] of Object.entries(/** @type {Json} */ (value))) {
+            if (method !== "googlePay") continue; // other wallets' buttons never show in the double
+            const allowed = key === "buttonType" ? GOOGLE_PAY_BUTTON_TYPES : ["black", "white"];
+            if (allowed.indexOf(String(setting)) < 0) throw new IntegrationError("Invalid value for " + where + ": " + key + ".googlePay should be one of " + allowed.join(", ") + ". You specified: " + describe(setting) + ".");
+          }
+          break;
+        case "layout":
+          if (!isPlainObject(value)) throw new IntegrationError("Invalid value for " + where + ": layout should be an object.");
+          break;
+        case "paymentMethodOrder":
+          if (!Array.isArray(value) || value.some((entry) => typeof entry !== "string")) throw new IntegrationError("Invalid value for " + where + ": paymentMethodOrder should be an array of strings.");
+          break;
+      }
+    }
+    return Object.assign({}, options);
+  }
+
+  /**
+   * event.resolve() in the click handler: the same fields as the create options (most deprecated there in favour
+   * of create, still honoured), of which lineItems and shippingRates are the ones that belong here.
+   * @param {unknown} details
+   * @returns {Json}
+   */
+  function checkClickResolve(details) {
+    if (details === undefined) return {};
+    const where = "event.resolve() in the click handler";
+    if (!isPlainObject(details)) throw new IntegrationError("Invalid value for " + where + ": expected an object.");
+    const allowed = ["allowedShippingCountries", "billingAddressRequired", "business", "emailRequired", "lineItems", "phoneNumberRequired", "shippingAddressRequired", "shippingRates"];
+    for (const key of Object.keys(/** @type {Json} */ (details))) {
+      if (key === "applePay") throw notImplemented("applePay in event.resolve() (the double offers Google Pay only)");
+      if (allowed.indexOf(key) < 0) throw new IntegrationError("Unrecognized " + where + " parameter: " + key + " is not a recognized parameter.");
+    }
+    const copy = Object.assign({}, /** @type {Json} */ (details));
+    // The create-time checks cover these fields the same way.
+    checkExpressOptions(copy, "create", where);
+    return copy;
+  }
+
+  /**
+   * event.resolve() in the shippingaddresschange and shippingratechange handlers.
+   * @param {unknown} details
+   * @param {string} eventType
+   * @returns {{ lineItems?: { name: string, amount: number }[], shippingRates?: { id: string, amount: number, displayName: string }[] }}
+   */
+  function checkChangeResolve(details, eventType) {
+    if (details === undefined) return {};
+    const where = "event.resolve() in the " + eventType + " handler";
+    if (!isPlainObject(details)) throw new IntegrationError("Invalid value for " + where + ": expected an object.");
+    /** @type {{ lineItems?: { name: string, amount: number }[], shippingRates?: { id: string, amount: number, displayName: string }[] }} */
+    const checked = {};
+    for (const [key, value] of Object.entries(/** @type {Json} */ (details))) {
+      if (key === "applePay") throw notImplemented("applePay in event.resolve() (the double offers Google Pay only)");
+      if (key === "lineItems") checked.lineItems = checkLineItems(value, where);
+      else if (key === "shippingRates") {
+        checked.shippingRates = checkShippingRates(value, where);
+        if (checked.shippingRates.length === 0) throw new IntegrationError("Invalid value for " + where + ": shippingRates should list at least one rate; call event.reject() when you cannot ship to the address.");
+      } else throw new IntegrationError("Unrecognized " + where + " parameter: " + key + " is not a recognized parameter.");
+    }
+    return checked;
+  }
+
+  const PAYMENT_FAILED_REASONS = ["fail", "invalid_shipping_address", "invalid_billing_address", "invalid_payment_data", "address_unserviceable"];
+
+  /**
+   * @param {unknown} payload
+   * @returns {{ reason: string, message: string | null }}
+   */
+  function checkPaymentFailed(payload) {
+    if (payload === undefined) return { reason: "fail", message: null };
+    if (!isPlainObject(payload)) throw new IntegrationError("Invalid value for event.paymentFailed(): expected an object.");
+    const entry = /** @type {Json} */ (payload);
+    for (const key of Object.keys(entry)) {
+      if (key !== "reason" && key !== "message") throw new IntegrationError("Unrecognized event.paymentFailed() parameter: " + key + " is not a recognized parameter.");
+    }
+    const reason = entry.reason === undefined ? "fail" : entry.reason;
+    if (PAYMENT_FAILED_REASONS.indexOf(String(reason)) < 0) {
+      throw new IntegrationError("Invalid value for event.paymentFailed(): reason should be one of " + PAYMENT_FAILED_REASONS.join(", ") + ". You specified: " + describe(reason) + ".");
+    }
+    if (entry.message !== undefined && typeof entry.message !== "string") throw new IntegrationError("Invalid value for event.paymentFailed(): message should be a string.");
+    return { reason: String(reason), message: typeof entry.message === "string" ? entry.message : null };
+  }
+
+  /**
+   * What the wallet sheet is opened with: the Element's options, overridden by what the click handler resolved,
+   * and the Elements amount as the total.
+   * @param {Json} elementOptions
+   * @param {Json} resolved
+   * @param {{ amount: number, currency: string }} money
+   */
+  function sheetConfig(elementOptions, resolved, money) {
+    const merged = Object.assign({}, elementOptions, resolved);
+    const shippingAddressRequired = merged.shippingAddressRequired === true;
+    const lineItems = merged.lineItems ? checkLineItems(merged.lineItems, "the Express Checkout Element") : [];
+    const shippingRates = shippingAddressRequired && merged.shippingRates ? checkShippingRates(merged.shippingRates, "the Express Checkout Element") : [];
+    if (shippingAddressRequired && shippingRates.length === 0) {
+      throw new IntegrationError("When shippingAddressRequired is true, the Express Checkout Element needs shippingRates: pass them to elements.create('expressCheckout') or to event.resolve() in the click handler.");
+    }
+    checkLineItemsTotal(money.amount, lineItems, shippingRates[0]);
+    // Stripe's documented default: billing addresses are collected unless the Element was created with one of
+    // these options.
+    const collectsOther = ["allowedShippingCountries", "phoneNumberRequired", "shippingAddressRequired", "emailRequired", "applePay", "lineItems", "business"]
+      .some((key) => elementOptions[key] !== undefined);
+    const business = /** @type {Json | undefined} */ (merged.business);
+    return {
+      expressPaymentType: "google_pay",
+      amount: money.amount,
+      currency: money.currency,
+      lineItems: lineItems,
+      shippingRates: shippingRates,
+      emailRequired: merged.emailRequired === true,
+      phoneNumberRequired: merged.phoneNumberRequired === true,
+      shippingAddressRequired: shippingAddressRequired,
+      billingAddressRequired: merged.billingAddressRequired === undefined ? !collectsOther : merged.billingAddressRequired === true,
+      allowedShippingCountries: Array.isArray(merged.allowedShippingCountries) ? merged.allowedShippingCountries : null,
+      businessName: business && typeof business.name === "string" ? business.name : null,
+    };
+  }
+
+  /**
+   * @param {Json} elementOptions
+   * @returns {{ amazonPay: boolean, applePay: boolean, googlePay: boolean, link: boolean, paypal: boolean, klarna: boolean } | undefined}
+   */
+  function availablePaymentMethods(elementOptions) {
+    const methods = /** @type {Json} */ (elementOptions.paymentMethods || elementOptions.wallets || {});
+    if (methods.googlePay === "never") return undefined;
+    return { amazonPay: false, applePay: false, googlePay: true, link: false, paypal: false, klarna: false };
+  }
+
+  const RULES = {
+    checkAmount: checkAmount,
+    checkCurrency: checkCurrency,
+    checkDeferredOptions: checkDeferredOptions,
+    checkLineItems: checkLineItems,
+    checkShippingRates: checkShippingRates,
+    checkLineItemsTotal: checkLineItemsTotal,
+    checkExpressOptions: checkExpressOptions,
+    checkClickResolve: checkClickResolve,
+    checkChangeResolve: checkChangeResolve,
+    checkPaymentFailed: checkPaymentFailed,
+    sheetConfig: sheetConfig,
+    availablePaymentMethods: availablePaymentMethods,
+  };
+
+  // ---------------------------------------------------------------------------------------------------------
   // Small event emitter shared by the Payment Element
 
   const ELEMENT_EVENTS = ["ready", "change", "focus", "blur", "loaderror", "loaderstart"];
@@ -493,10 +877,525 @@
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // The Express Checkout Element: one Google Pay button in its own frame, and the wallet's payment sheet in an
+  // overlay frame that stands in for Google's. Both frames are on the js origin; this page only ever learns what
+  // Stripe.js tells a merchant (redacted addresses before the shopper pays, the PaymentMethod id when confirming).
+
+  const EXPRESS_EVENTS = [
+    "ready", "click", "confirm", "cancel", "shippingaddresschange", "shippingratechange", "focus", "blur", "escape",
+    "loaderror", "availablepaymentmethodschange",
+  ];
+  const CLICK_TIMEOUT_MS = 1000;
+  // Stripe gives the shipping handlers 20 seconds before the wallet gives up on them.
+  const CHANGE_TIMEOUT_MS = 20000;
+  const CLICK_TIMEOUT_WARNING =
+    "[Stripe.js] Timed out waiting for a call to resolve(). If you listen to the \"click\" event, then you must call event.resolve in the \"click\" handler within 1 second.";
+
+  /**
+   * @typedef {{ amount: number, currency: string, paymentMethod: string | null, closed: boolean }} WalletPayment
+   * What the shopper approved in the sheet, waiting for stripe.confirmPayment() or event.paymentFailed().
+   */
+
+  /**
+   * @param {ElementsGroup} group
+   * @param {Json} options
+   */
+  function createExpressCheckoutElement(group, options) {
+    let currentOptions = checkExpressOptions(options, "create");
+    const elementId = "ece" + ++nextElementId + "_" + Math.random().toString(36).slice(2, 10);
+    /** @type {Map<string, Set<(event: unknown) => unknown>>} */
+    const listeners = new Map();
+    /** @type {WeakMap<Function, (event: unknown) => unknown>} */
+    const onceWrappers = new WeakMap();
+    /** @type {HTMLDivElement | null} */
+    let wrapper = null;
+    /** @type {HTMLIFrameElement | null} */
+    let iframe = null;
+    let destroyed = false;
+
+    // The sheet, while it is open.
+    /** @type {HTMLDivElement | null} */
+    let overlay = null;
+    /** @type {HTMLIFrameElement | null} */
+    let sheetFrame = null;
+    let sheetId = "";
+    /** @type {Json | null} */
+    let sheetInit = null;
+    /** @type {{ lineItems: { name: string, amount: number }[], shippingRates: { id: string, amount: number, displayName: string }[], selectedRate: string | null }} */
+    let sheetState = { lineItems: [], shippingRates: [], selectedRate: null };
+    /** @type {{ settled: boolean, timer: number } | null} */
+    let pendingClick = null;
+    /** @type {{ settled: boolean, timer: number } | null} */
+    let pendingChange = null;
+    /** @type {WalletPayment | null} */
+    let walletPayment = null;
+    /** @type {Map<string, (data: Json) => void>} */
+    const sheetRequests = new Map();
+    let sheetRequestCounter = 0;
+
+    /**
+     * @param {string} type
+     * @param {unknown} event
+     */
+    function emit(type, event) {
+      const set = listeners.get(type);
+      if (!set) return;
+      for (const handler of Array.from(set)) {
+        try {
+          handler(event);
+        } catch (error) {
+          // As with the Payment Element: a throwing handler is reported, the Element carries on.
+          setTimeout(() => {
+            throw error;
+          });
+        }
+      }
+    }
+
+    /** @param {string} type */
+    function listening(type) {
+      const set = listeners.get(type);
+      return !!set && set.size > 0;
+    }
+
+    /** @param {string} type */
+    function checkEvent(type) {
+      if (EXPRESS_EVENTS.indexOf(type) === -1) throw notImplemented("the Express Checkout Element event \"" + type + "\"");
+    }
+
+    /** @param {Json} message */
+    function postButton(message) {
+      if (!iframe || !iframe.contentWindow) return;
+      iframe.contentWindow.postMessage(Object.assign({ source: "stripe-double", elementId: elementId }, message), BASES.jsOrigin);
+    }
+
+    /** @param {Json} message */
+    function postSheet(message) {
+      if (!sheetFrame || !sheetFrame.contentWindow) return;
+      sheetFrame.contentWindow.postMessage(Object.assign({ source: "stripe-double", elementId: sheetId }, message), BASES.jsOrigin);
+    }
+
+    function money() {
+      return { amount: Number(group.options.amount), currency: String(group.options.currency) };
+    }
+
+    function buttonOptions() {
+      const type = /** @type {Json} */ (currentOptions.buttonType || {});
+      const theme = /** @type {Json} */ (currentOptions.buttonTheme || {});
+      return {
+        available: availablePaymentMethods(currentOptions) !== undefined,
+        buttonType: typeof type.googlePay === "string" ? type.googlePay : "buy",
+        buttonTheme: typeof theme.googlePay === "string" ? theme.googlePay : "black",
+        buttonHeight: typeof currentOptions.buttonHeight === "number" ? currentOptions.buttonHeight : 44,
+      };
+    }
+
+    /** @param {MessageEvent} event */
+    function onButtonMessage(event) {
+      if (!iframe || event.source !== iframe.contentWindow || event.origin !== BASES.jsOrigin) return;
+      const data = /** @type {Json} */ (event.data);
+      if (!data || data.source !== "stripe-double" || data.elementId !== elementId) return;
+      switch (data.type) {
+        case "ready":
+          emit("ready", { elementType: "expressCheckout", availablePaymentMethods: availablePaymentMethods(currentOptions) });
+          break;
+        case "height":
+          if (typeof data.height === "number") iframe.style.height = Math.ceil(data.height) + "px";
+          break;
+        case "click":
+          onButtonClick();
+          break;
+        case "focus":
+        case "blur":
+        case "escape":
+          emit(String(data.type), { elementType: "expressCheckout" });
+          break;
+      }
+    }
+
+    function onButtonClick() {
+      if (overlay || pendingClick) return; // one wallet session at a time
+      if (!listening("click")) {
+        openSheetSafely({});
+        return;
+      }
+      const pending = { settled: false, timer: 0 };
+      pendingClick = pending;
+      pending.timer = window.setTimeout(() => {
+        if (pending.settled) return;
+        pending.settled = true;
+        pendingClick = null;
+        // The wallet needs the shopper's click to open; after a second it can no longer be opened.
+        console.warn(CLICK_TIMEOUT_WARNING);
+      }, CLICK_TIMEOUT_MS);
+      emit("click", {
+        elementType: "expressCheckout",
+        expressPaymentType: "google_pay",
+        /** @param {unknown} details */
+        resolve(details) {
+          if (pending.settled || destroyed) return;
+          const resolved = checkClickResolve(details);
+          const config = sheetConfig(currentOptions, resolved, money());
+          pending.settled = true;
+          window.clearTimeout(pending.timer);
+          pendingClick = null;
+          openSheet(config);
+        },
+        reject() {
+          if (pending.settled) return;
+          pending.settled = true;
+          window.clearTimeout(pending.timer);
+          pendingClick = null;
+        },
+      });
+    }
+
+    /**
+     * Without a click handler the sheet opens straight from the Element's options; a mistake in them surfaces the
+     * way Stripe.js reports it, as an error in the console, and the sheet stays closed.
+     * @param {Json} resolved
+     */
+    function openSheetSafely(resolved) {
+      let config;
+      try {
+        config = sheetConfig(currentOptions, resolved, money());
+      } catch (error) {
+        setTimeout(() => {
+          throw error;
+        });
+        return;
+      }
+      openSheet(config);
+    }
+
+    /** @param {Json} config */
+    function openSheet(config) {
+      sheetId = elementId + "_sheet" + ++sheetRequestCounter;
+      sheetInit = config;
+      sheetState = {
+        lineItems: /** @type {{ name: string, amount: number }[]} */ (config.lineItems),
+        shippingRates: /** @type {{ id: string, amount: number, displayName: string }[]} */ (config.shippingRates),
+        selectedRate: null,
+      };
+      const firstRate = sheetState.shippingRates[0];
+      sheetState.selectedRate = firstRate ? firstRate.id : null;
+      overlay = document.createElement("div");
+      overlay.setAttribute("data-stripe-double", "wallet-sheet");
+      overlay.style.cssText = "position: fixed; inset: 0; z-index: 2147483647; background: rgba(0, 0, 0, 0.45); display: flex; align-items: flex-end; justify-content: center;";
+      sheetFrame = document.createElement("iframe");
+      sheetFrame.name = "stripe-double-wallet-sheet";
+      sheetFrame.title = "Google Pay";
+      sheetFrame.setAttribute("allow", "payment *");
+      const params = new URLSearchParams();
+      params.set("id", sheetId);
+      params.set("origin", location.origin);
+      params.set("key", group.stripe.publishableKey);
+      sheetFrame.src = BASES.js + "double/wallet-sheet.html#" + params.toString();
+      sheetFrame.style.cssText = "width: 100%; max-width: 480px; height: 92vh; border: none; border-radius: 12px 12px 0 0; background: #fff; box-shadow: 0 -8px 40px rgba(0, 0, 0, 0.3);";
+      overlay.appendChild(sheetFrame);
+      window.addEventListener("message", onSheetMessage);
+      document.body.appendChild(overlay);
+      postButton({ type: "sheet", open: true });
+    }
+
+    function closeSheet() {
+      if (!overlay) return;
+      window.removeEventListener("message", onSheetMessage);
+      overlay.remove();
+      overlay = null;
+      sheetFrame = null;
+      sheetInit = null;
+      if (pendingChange) {
+        pendingChange.settled = true;
+        window.clearTimeout(pendingChange.timer);
+        pendingChange = null;
+      }
+      if (walletPayment) walletPayment.closed = true;
+      walletPayment = null;
+      sheetRequests.forEach((resolve) => resolve({ error: { type: "invalid_request_error", message: "The payment sheet was closed." } }));
+      sheetRequests.clear();
+      postButton({ type: "sheet", open: false });
+    }
+
+    /**
+     * A shipping event the merchant answers with resolve() or reject(); the sheet waits for the answer.
+     * @param {"shippingaddresschange" | "shippingratechange"} type
+     * @param {Json} data
+     */
+    function onShippingEvent(type, data) {
+      const requestId = data.requestId;
+      const rate = type === "shippingratechange" ? /** @type {Json} */ (data.shippingRate) : null;
+      if (!listening(type)) {
+        // Nobody to ask: the address or rate stands, the amounts stay as they are.
+        if (rate) sheetState.selectedRate = String(rate.id);
+        else sheetState.selectedRate = sheetState.shippingRates[0] ? sheetState.shippingRates[0].id : null;
+        postSheet({ type: "changeResult", requestId: requestId, status: "resolved", amount: money().amount, currency: money().currency });
+        return;
+      }
+      const pending = { settled: false, timer: 0 };
+      pendingChange = pending;
+      pending.timer = window.setTimeout(() => {
+        if (pending.settled) return;
+        pending.settled = true;
+        pendingChange = null;
+        console.warn("[Stripe.js] Timed out waiting for a call to resolve() or reject() in the \"" + type + "\" handler (20 seconds); the wallet treats the " + (rate ? "shipping rate" : "address") + " as refused.");
+        postSheet({ type: "changeResult", requestId: requestId, status: "timeout" });
+      }, CHANGE_TIMEOUT_MS);
+      /** @type {Json} */
+      const event = {
+        elementType: "expressCheckout",
+        /** @param {unknown} details */
+        resolve(details) {
+          if (pending.settled || !overlay) return;
+          const checked = checkChangeResolve(details, type);
+          const lineItems = checked.lineItems || sheetState.lineItems;
+          const rates = checked.shippingRates || sheetState.shippingRates;
+          // Which rate the wallet shows next: new rates after an address change start from their first; otherwise
+          // the rate just chosen (or kept) stays if the list still has it.
+          const wanted = rate ? String(rate.id) : checked.shippingRates ? null : sheetState.selectedRate;
+          const chosen = (wanted && rates.find((r) => r.id === wanted)) || rates[0] || null;
+          // Stripe.js refuses an amount below the line items plus shipping; the wallet keeps waiting meanwhile.
+          checkLineItemsTotal(money().amount, lineItems, chosen);
+          pending.settled = true;
+          window.clearTimeout(pending.timer);
+          pendingChange = null;
+          sheetState = { lineItems: lineItems, shippingRates: rates, selectedRate: chosen ? chosen.id : null };
+          /** @type {Json} */
+          const answer = { type: "changeResult", requestId: requestId, status: "resolved", amount: money().amount, currency: money().currency };
+          if (checked.lineItems) answer.lineItems = checked.lineItems;
+          if (checked.shippingRates) answer.shippingRates = checked.shippingRates;
+          postSheet(answer);
+        },
+        reject() {
+          if (pending.settled || !overlay) return;
+          pending.settled = true;
+          window.clearTimeout(pending.timer);
+          pendingChange = null;
+          postSheet({ type: "changeResult", requestId: requestId, status: "rejected" });
+        },
+      };
+      if (rate) event.shippingRate = rate;
+      else {
+        event.name = data.name;
+        event.address = data.address;
+      }
+      emit(type, event);
+    }
+
+    /** @param {Json} data */
+    function onSheetConfirm(data) {
+      /** @type {WalletPayment} */
+      const payment = { amount: Number(data.amount), currency: String(data.currency), paymentMethod: null, closed: false };
+      walletPayment = payment;
+      /** @type {Json} */
+      const event = {
+        elementType: "expressCheckout",
+        expressPaymentType: "google_pay",
+        billingDetails: data.billingDetails,
+        /** @param {unknown} payload */
+        paymentFailed(payload) {
+          const failure = checkPaymentFailed(payload);
+          if (payment.closed || walletPayment !== payment) return;
+          walletPayment = null;
+          postSheet({ type: "paymentFailed", reason: failure.reason, message: failure.message });
+        },
+      };
+      if (data.shippingAddress) event.shippingAddress = data.shippingAddress;
+      if (data.shippingRate) event.shippingRate = data.shippingRate;
+      emit("confirm", event);
+    }
+
+    /** @param {MessageEvent} event */
+    function onSheetMessage(event) {
+      if (!sheetFrame || event.source !== sheetFrame.contentWindow || event.origin !== BASES.jsOrigin) return;
+      const data = /** @type {Json} */ (event.data);
+      if (!data || data.source !== "stripe-double" || data.elementId !== sheetId) return;
+      switch (data.type) {
+        case "ready":
+          postSheet({ type: "init", config: sheetInit });
+          break;
+        case "shippingaddresschange":
+        case "shippingratechange":
+          onShippingEvent(data.type, data);
+          break;
+        case "confirm":
+          onSheetConfirm(data);
+          break;
+        case "cancel":
+          closeSheet();
+          emit("cancel", { elementType: "expressCheckout" });
+          break;
+        case "response": {
+          const resolve = sheetRequests.get(String(data.requestId));
+          if (resolve) {
+            sheetRequests.delete(String(data.requestId));
+            resolve(/** @type {Json} */ (data.result || {}));
+          }
+          break;
+        }
+      }
+    }
+
+    /** @param {unknown} target */
+    function resolveTarget(target) {
+      if (typeof target === "string") {
+        const found = document.querySelector(target);
+        if (!found) throw new IntegrationError("The selector you specified (" + target + ") applies to no DOM elements that are currently on the page.\nMake sure the element exists on the page before calling mount().");
+        return found;
+      }
+      if (target instanceof HTMLElement) return target;
+      throw new IntegrationError("Invalid DOM element. Make sure to call mount() with a valid DOM element or selector.");
+    }
+
+    const element = {
+      /** @param {string | HTMLElement} target */
+      mount(target) {
+        if (destroyed) throw new IntegrationError("This Element has already been destroyed. Please create a new one.");
+        if (wrapper) throw new IntegrationError("This Element is already mounted. Use `unmount` to unmount the Element before re-mounting.");
+        const parent = resolveTarget(target);
+        window.addEventListener("message", onButtonMessage);
+        wrapper = document.createElement("div");
+        wrapper.className = "__PrivateStripeElement";
+        wrapper.style.cssText = "margin: 0 !important; padding: 0 !important; border: none !important; display: block !important; background: transparent !important; position: relative !important; opacity: 1 !important;";
+        iframe = document.createElement("iframe");
+        iframe.name = "__privateStripeFrame" + elementId;
+        iframe.title = "Secure express checkout frame";
+        iframe.setAttribute("frameborder", "0");
+        iframe.setAttribute("allowtransparency", "true");
+        iframe.setAttribute("scrolling", "no");
+        iframe.setAttribute("allow", "payment *");
+        iframe.style.cssText = "border: none !important; margin: 0 !important; padding: 0 !important; width: 1px !important; min-width: 100% !important; overflow: hidden !important; display: block !important; user-select: none !important; height: " + buttonOptions().buttonHeight + "px;";
+        const params = new URLSearchParams();
+        params.set("id", elementId);
+        params.set("origin", location.origin);
+        params.set("options", JSON.stringify(buttonOptions()));
+        iframe.src = BASES.js + "double/express-checkout.html#" + params.toString();
+        wrapper.appendChild(iframe);
+        parent.appendChild(wrapper);
+      },
+      unmount() {
+        if (!wrapper) return;
+        closeSheet();
+        if (pendingClick) {
+          pendingClick.settled = true;
+          window.clearTimeout(pendingClick.timer);
+          pendingClick = null;
+        }
+        window.removeEventListener("message", onButtonMessage);
+        wrapper.remove();
+        wrapper = null;
+        iframe = null;
+      },
+      destroy() {
+        element.unmount();
+        destroyed = true;
+        listeners.clear();
+        group._forget(element);
+      },
+      /** @param {Json} updates */
+      update(updates) {
+        const checked = checkExpressOptions(updates || {}, "update");
+        currentOptions = Object.assign({}, currentOptions, checked);
+        postButton({ type: "update", options: buttonOptions() });
+        return element;
+      },
+      focus() {
+        if (iframe) iframe.focus();
+        postButton({ type: "focus" });
+      },
+      blur() {
+        postButton({ type: "blur" });
+      },
+      clear() {
+        throw notImplemented("expressCheckoutElement.clear");
+      },
+      /**
+       * @param {string} type
+       * @param {(event: unknown) => unknown} handler
+       */
+      on(type, handler) {
+        checkEvent(type);
+        if (typeof handler !== "function") throw new IntegrationError("A handler function is required for on(\"" + type + "\").");
+        let set = listeners.get(type);
+        if (!set) listeners.set(type, (set = new Set()));
+        set.add(handler);
+        return element;
+      },
+      /**
+       * @param {string} type
+       * @param {(event: unknown) => unknown} handler
+       */
+      once(type, handler) {
+        checkEvent(type);
+        /** @param {unknown} event */
+        const wrapped = (event) => {
+          element.off(type, handler);
+          return handler(event);
+        };
+        onceWrappers.set(handler, wrapped);
+        return element.on(type, wrapped);
+      },
+      /**
+       * @param {string} type
+       * @param {(event: unknown) => unknown} [handler]
+       */
+      off(type, handler) {
+        checkEvent(type);
+        const set = listeners.get(type);
+        if (!set) return element;
+        if (handler) {
+          set.delete(handler);
+          const wrapped = onceWrappers.get(handler);
+          if (wrapped) set.delete(wrapped);
+        } else set.clear();
+        return element;
+      },
+
+      // Internal, used by the Elements group and confirmPayment.
+      /** @returns {WalletPayment | null} */
+      _walletPayment() {
+        return walletPayment && !walletPayment.closed ? walletPayment : null;
+      },
+      /**
+       * The sheet turns the wallet's token into a PaymentMethod (once per approval) and answers its id.
+       * @param {WalletPayment} payment
+       * @returns {Promise<Json>}
+       */
+      _createPaymentMethod(payment) {
+        if (payment.paymentMethod) return Promise.resolve({ paymentMethod: payment.paymentMethod });
+        return new Promise((resolve) => {
+          if (payment.closed || !sheetFrame) {
+            resolve({ error: { type: "invalid_request_error", message: "The payment sheet was closed." } });
+            return;
+          }
+          const requestId = "r" + ++sheetRequestCounter;
+          sheetRequests.set(requestId, (result) => {
+            if (typeof result.paymentMethod === "string") payment.paymentMethod = result.paymentMethod;
+            resolve(result);
+          });
+          postSheet({ type: "createPaymentMethod", requestId: requestId });
+        });
+      },
+      /** The payment went through: the wallet closes, as Google Pay's sheet does. */
+      _completed() {
+        postSheet({ type: "complete" });
+        closeSheet();
+      },
+      /** 3-D Secure comes next: the wallet has done its part and closes so the challenge can show. */
+      _handOff() {
+        closeSheet();
+      },
+    };
+
+    return element;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // Elements group
 
   /** @typedef {ReturnType<typeof createPaymentElement>} PaymentElement */
-  /** @typedef {{ stripe: StripeInstance, options: Json, _forget: (el: PaymentElement) => void }} ElementsGroup */
+  /** @typedef {ReturnType<typeof createExpressCheckoutElement>} ExpressCheckoutElement */
+  /** @typedef {{ stripe: StripeInstance, options: Json, _forget: (el: PaymentElement | ExpressCheckoutElement) => void }} ElementsGroup */
   /** @typedef {{ publishableKey: string }} StripeInstance */
 
   const UNIMPLEMENTED_ELEMENTS_METHODS = ["on"];
@@ -508,41 +1407,68 @@
   function createElements(stripe, options) {
     /** @type {PaymentElement | null} */
     let paymentElement = null;
+    /** @type {ExpressCheckoutElement | null} */
+    let expressElement = null;
     let submitted = false;
 
     const group = {
       stripe: stripe,
       /** @type {Json} */
       options: Object.assign({}, options || {}),
-      /** @param {PaymentElement} el */
+      /** @param {PaymentElement | ExpressCheckoutElement} el */
       _forget(el) {
         if (paymentElement === el) paymentElement = null;
+        if (expressElement === el) expressElement = null;
       },
       /**
        * @param {string} type
        * @param {Json} [elementOptions]
        */
       create(type, elementOptions) {
-        if (type !== "payment") throw notImplemented("the \"" + type + "\" Element (only \"payment\" is implemented)");
+        if (type === "expressCheckout") {
+          if (group.options.mode === undefined) {
+            throw notImplemented("the Express Checkout Element on an Elements group without mode (create the group with elements({ mode: \"payment\", amount, currency }))");
+          }
+          if (expressElement) throw new IntegrationError("Can only create one Element of type expressCheckout.");
+          expressElement = createExpressCheckoutElement(group, elementOptions || {});
+          return expressElement;
+        }
+        if (type !== "payment") throw notImplemented("the \"" + type + "\" Element (only \"payment\" and \"expressCheckout\" are implemented)");
         if (paymentElement) throw new IntegrationError("Can only create one Element of type payment.");
         paymentElement = createPaymentElement(group, elementOptions || {});
         return paymentElement;
       },
       /** @param {string} type */
       getElement(type) {
+        if (type === "expressCheckout") return expressElement;
         return type === "payment" ? paymentElement : null;
       },
       /** @param {Json} updates */
       update(updates) {
-        if (updates && "clientSecret" in updates) throw new IntegrationError("clientSecret cannot be updated with elements.update(); create a new Elements group instead.");
-        // appearance, locale, amount, currency…: stored; the double's form looks the same whatever they say.
-        Object.assign(group.options, updates || {});
-        if (paymentElement && updates && "appearance" in updates) paymentElement.update({});
+        const changes = updates || {};
+        if ("clientSecret" in changes) throw new IntegrationError("clientSecret cannot be updated with elements.update(); create a new Elements group instead.");
+        if (group.options.clientSecret !== undefined) {
+          for (const key of ["mode", "amount", "currency"]) {
+            if (key in changes) throw new IntegrationError("elements.update(): " + key + " can only be updated on an Elements group created with mode (without a clientSecret).");
+          }
+        } else if (group.options.mode !== undefined) {
+          checkDeferredOptions(changes, "elements.update()", false);
+        }
+        // appearance and locale are stored; the double's frames look the same whatever they say. A new amount is
+        // what the wallet shows as its total from the next event the merchant resolves.
+        Object.assign(group.options, changes);
+        if (paymentElement && "appearance" in changes) paymentElement.update({});
+        return Promise.resolve();
       },
       async fetchUpdates() {
         return {};
       },
       async submit() {
+        // The shopper approved a wallet payment: what Stripe.js collects for it is already there.
+        if (expressElement && expressElement._walletPayment()) {
+          submitted = true;
+          return {};
+        }
         if (!paymentElement || !paymentElement._isMounted()) {
           return { error: { type: "validation_error", message: "The Payment Element is not mounted." } };
         }
@@ -553,6 +1479,9 @@
       },
       _paymentElement() {
         return paymentElement;
+      },
+      _expressElement() {
+        return expressElement;
       },
       _submitted() {
         return submitted;
@@ -730,16 +1659,63 @@
       return { paymentIntent: intent };
     }
 
+    /**
+     * confirmPayment() after the shopper approved a payment in the Express Checkout Element's wallet: the wallet's
+     * card becomes a PaymentMethod and confirms the PaymentIntent the merchant created after the sheet, for exactly
+     * the amount the shopper approved.
+     * @param {ReturnType<typeof createElements>} group
+     * @param {ExpressCheckoutElement} walletElement
+     * @param {WalletPayment} wallet
+     * @param {{ intentId: string, params: Json, confirmParams: Json, redirect: string, returnUrl?: string }} how
+     * @returns {Promise<Json>}
+     */
+    async function confirmWalletPayment(group, walletElement, wallet, how) {
+      if (!group._submitted()) {
+        throw new IntegrationError("elements.submit() must be called before stripe.confirmPayment(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work.");
+      }
+      group._resetSubmitted();
+      if (how.confirmParams.payment_method_data !== undefined) {
+        throw notImplemented("confirmParams.payment_method_data with a wallet payment (the wallet supplies the billing details)");
+      }
+      const read = await api(key, "GET", "/v1/payment_intents/" + how.intentId, { client_secret: String(how.params.client_secret) });
+      const readError = errorOf(read);
+      if (readError) return { error: readError };
+      const intent = read.body;
+      if (intent.amount !== wallet.amount || intent.currency !== wallet.currency) {
+        // The shopper approved one amount in the wallet; charging another is refused before anything is confirmed.
+        return {
+          error: {
+            type: "invalid_request_error",
+            message:
+              "The PaymentIntent's amount (" + String(intent.amount) + " " + String(intent.currency) + ") does not match the amount the customer approved in the Express Checkout Element (" +
+              wallet.amount + " " + wallet.currency + "). Create the PaymentIntent for the Elements amount, and call elements.update({ amount }) before resolving the event that changed it.",
+            payment_intent: intent,
+          },
+        };
+      }
+      const created = await walletElement._createPaymentMethod(wallet);
+      if (created.error) return { error: created.error };
+      const params = Object.assign({}, how.params, { payment_method: String(created.paymentMethod) });
+      const confirmed = await api(key, "POST", "/v1/payment_intents/" + how.intentId + "/confirm", params);
+      const error = errorOf(confirmed);
+      // A decline leaves the wallet open and waiting: the merchant calls event.paymentFailed() to show it there.
+      if (error) return { error: error };
+      if (confirmed.body.status === "requires_action") walletElement._handOff();
+      else walletElement._completed();
+      return settle(confirmed.body, { redirect: how.redirect, returnUrl: how.returnUrl });
+    }
+
     const stripe = {
       publishableKey: key,
 
       /** @param {Json} [options] */
       elements(options) {
         const opts = options || {};
-        if (opts.clientSecret !== undefined) intentIdFromSecret(opts.clientSecret);
-        if (opts.mode !== undefined && opts.mode !== "payment") {
-          throw notImplemented("elements({ mode: \"" + String(opts.mode) + "\" }) (only \"payment\")");
+        if (opts.clientSecret !== undefined && opts.mode !== undefined) {
+          throw new IntegrationError("Invalid value for elements(): pass either clientSecret or mode, not both.");
         }
+        if (opts.clientSecret !== undefined) intentIdFromSecret(opts.clientSecret);
+        if (opts.mode !== undefined) checkDeferredOptions(opts, "elements()", true);
         return createElements(stripe, opts);
       },
 
@@ -775,8 +1751,18 @@
         if (confirmParams.receipt_email) params.receipt_email = confirmParams.receipt_email;
         if (confirmParams.setup_future_usage) params.setup_future_usage = confirmParams.setup_future_usage;
 
+        const walletElement = group ? group._expressElement() : null;
+        const wallet = walletElement ? walletElement._walletPayment() : null;
         if (typeof confirmParams.payment_method === "string") {
           params.payment_method = confirmParams.payment_method;
+        } else if (group && walletElement && wallet) {
+          return confirmWalletPayment(group, walletElement, wallet, {
+            intentId: intentId,
+            params: params,
+            confirmParams: confirmParams,
+            redirect: redirect,
+            returnUrl: returnUrl,
+          });
         } else {
           if (!group) throw new IntegrationError("stripe.confirmPayment(): the `elements` argument is required unless `confirmParams.payment_method` is given.");
           const element = group._paymentElement();
@@ -850,6 +1836,7 @@
 
   // The loader compares this with its release train and warns on a mismatch.
   Stripe.version = BASES.version;
-  Stripe.__stripeDouble = true;
+  // Marks the double (a second copy of the script leaves the first in place) and gives its unit tests the rules.
+  Stripe.__stripeDouble = { rules: RULES };
   /** @type {any} */ (window).Stripe = Stripe;
 })();

@@ -1,9 +1,11 @@
 // A minimal Payment Element checkout written the way a storefront writes one, with the real
 // @stripe/stripe-js loader and @stripe/react-stripe-js, so the browser test proves the double works with them.
+// With ?flow=express the page is a wallet checkout with the Express Checkout Element instead (express-app.tsx).
 import { StrictMode, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
 import { loadStripe, type StripePaymentElementChangeEvent } from "@stripe/stripe-js";
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import { ExpressApp } from "./express-app";
 
 const params = new URLSearchParams(location.search);
 const publishableKey = params.get("pk") ?? "";
@@ -86,6 +88,7 @@ function Checkout() {
 }
 
 function App() {
+  if (params.get("flow") === "express") return <ExpressApp stripePromise={stripePromise} />;
   return (
     <Elements key={clientSecret} stripe={stripePromise} options={{ clientSecret, appearance: { theme: "stripe" } }}>
       <Checkout />

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -10,6 +10,15 @@ import { build } from "esbuild";
 export interface Harness {
   readonly url: string;
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /**
+   * The merchant's server side of a deferred-intent checkout: `POST /create-intent` `{ amount, currency,
+   * threeDSecure }` answers `{ client_secret }` from this function (the browser test creates the PaymentIntent
+   * on the double with the secret key, as a storefront's server would).
+   */
+  createPaymentIntent?: (request: { amount: number; currency: string; threeDSecure: boolean }) => Promise<{ client_secret: string }>;
 }
 
 // With `stripejs`, the page loads Stripe.js itself from that URL before the loader runs, as the offline
@@ -42,7 +51,43 @@ const RETURN_PAGE = `<!doctype html>
 </script></body>
 </html>`;
 
-export async function startHarness(): Promise<Harness> {
+function readJson(request: IncomingMessage): Promise<unknown> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      try {
+        resolveBody(JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}"));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    request.on("error", reject);
+  });
+}
+
+async function createIntent(request: IncomingMessage, response: ServerResponse, options: HarnessOptions): Promise<void> {
+  const send = (status: number, body: unknown) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify(body));
+  };
+  if (request.method !== "POST" || !options.createPaymentIntent) {
+    send(404, { error: "no intent endpoint" });
+    return;
+  }
+  try {
+    const body = (await readJson(request)) as { amount?: unknown; currency?: unknown; threeDSecure?: unknown };
+    if (typeof body.amount !== "number" || typeof body.currency !== "string") {
+      send(400, { error: "amount (number) and currency (string) are required" });
+      return;
+    }
+    send(200, await options.createPaymentIntent({ amount: body.amount, currency: body.currency, threeDSecure: body.threeDSecure === true }));
+  } catch (error) {
+    send(500, { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const result = await build({
     entryPoints: [fileURLToPath(new URL("./app.tsx", import.meta.url))],
     bundle: true,
@@ -62,6 +107,8 @@ export async function startHarness(): Promise<Harness> {
     if (path === "/app.js") {
       response.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
       response.end(bundle);
+    } else if (path === "/create-intent") {
+      void createIntent(request, response, options);
     } else if (path === "/return") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       response.end(RETURN_PAGE);

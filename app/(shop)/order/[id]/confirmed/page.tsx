@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ForgetCompletedCart } from "@/components/forget-completed-cart";
 import { AmountOwedBanner, OrderDetails } from "@/components/order-details";
-import { forgetCompletedCart, getCartRecord } from "@/lib/cart";
+import { getCartRecord } from "@/lib/cart";
 import { getOrder } from "@/lib/orders";
 import { orderPath } from "@/lib/paths";
 
@@ -30,7 +30,7 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
         </Link>{" "}
         at any time.
       </p>
-      {cart?.completed_at ? <ForgetCompletedCart forget={forgetCompletedCart} /> : null}
+      {cart?.completed_at ? <ForgetCompletedCart /> : null}
       <AmountOwedBanner order={order} />
       <OrderDetails order={order} />
       <Link href="/" prefetch={false} className="btn-secondary mt-8">
