@@ -14,6 +14,26 @@ function originOf(url) {
   }
 }
 
+/**
+ * Product pictures come from the backend's file service. A real one is served over https (allowed by `https:`); the
+ * local stack's Medusa serves them over plain http from this machine, so a build for a backend on this machine
+ * (MEDUSA_BACKEND_URL on localhost or 127.0.0.1, set for `next build` as the demo and the tests do) allows pictures
+ * from this machine. The fault suite's storefront talks to Medusa through a proxy on another local port, hence the
+ * port wildcard. A build for a remote backend allows no http source.
+ */
+function localImageSources() {
+  const backend = process.env.MEDUSA_BACKEND_URL;
+  if (!backend) return [];
+  let url;
+  try {
+    url = new URL(backend);
+  } catch {
+    return [];
+  }
+  const local = url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  return local ? ["http://localhost:*", "http://127.0.0.1:*"] : [];
+}
+
 function contentSecurityPolicy() {
   const stripeDouble = originOf(process.env.STRIPE_DOUBLE_URL);
   const extra = stripeDouble ? [stripeDouble] : [];
@@ -24,7 +44,7 @@ function contentSecurityPolicy() {
     // 'unsafe-inline'. React's dev tooling needs eval in development only.
     "script-src": ["'self'", "'unsafe-inline'", ...(isDev ? ["'unsafe-eval'"] : []), "https://js.stripe.com", ...extra],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https:", ...extra],
+    "img-src": ["'self'", "data:", "blob:", "https:", ...localImageSources(), ...extra],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'", "https://api.stripe.com", "https://m.stripe.network", ...extra],
     "frame-src": ["https://js.stripe.com", "https://hooks.stripe.com", "https://*.stripe.com", ...extra],

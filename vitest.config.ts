@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     include: [
-      "lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts",
+      "lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "backend/src/**/*.test.ts",
       // The packages' own tests: the double's unit and contract tests (an in-process double), the invariant's self-test.
       "packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts",
     ],

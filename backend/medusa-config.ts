@@ -14,6 +14,11 @@ function required(name: string): string {
 // locks and the cache, so that a server process and a worker process (MEDUSA_WORKER_MODE) share them.
 const redisUrl = process.env.REDIS_URL || undefined;
 
+// Where browsers reach this server. Product images are stored by Medusa's local file provider in ./static, which
+// Medusa serves at /static (the server process does, in the production setup too); the provider writes each file's
+// public URL from this base when it is uploaded, so it must be the URL shoppers' browsers use, not an internal one.
+const backendUrl = required("MEDUSA_BACKEND_URL").replace(/\/+$/, "");
+
 const productionModules = redisUrl
   ? [
       { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
@@ -45,6 +50,13 @@ export default defineConfig({
   admin: { disable: true },
   modules: [
     ...productionModules,
+    {
+      // Medusa's default file module and provider, registered only to give the provider the public URL.
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/file-local", id: "local", options: { backend_url: `${backendUrl}/static` } }],
+      },
+    },
     {
       resolve: "@medusajs/medusa/payment",
       options: {

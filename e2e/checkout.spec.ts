@@ -1,7 +1,7 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
 import type { Page } from "@playwright/test";
-import { adminSdk, retrievePaymentIntent, stack, toMinorUnits } from "@medusa-stripe-checkout/test-support/stack";
+import { adminSdk, retrievePaymentIntent, stack, storeSdk, toMinorUnits } from "@medusa-stripe-checkout/test-support/stack";
 import { expect, test } from "./support/fixtures";
 import {
   ADDRESSES,
@@ -13,6 +13,7 @@ import {
   chooseCountry,
   chooseDelivery,
   expectConfirmation,
+  expectPictureShown,
   fillCard,
   fillContactAndAddress,
   paymentAlert,
@@ -51,6 +52,24 @@ async function paymentIntentOf(order: HttpTypes.AdminOrder) {
   if (!id) throw new Error(`order ${order.id} has no Stripe payment`);
   return retrievePaymentIntent(id);
 }
+
+test("the shop shows every product's picture: on the home page, first thing on the product page, in the cart and the checkout summary", async ({ page }) => {
+  const { products } = await storeSdk().store.product.list({ handle: stack.products.map((product) => product.handle), fields: "title" });
+  expect(products.length).toBe(stack.products.length);
+  await page.goto("/");
+  for (const product of products) await expectPictureShown(page, product.title);
+
+  await addToCart(page, "Canvas Tote");
+  // The product page's picture is its largest content: fetched at once, ahead of everything else.
+  const main = await expectPictureShown(page, "Canvas Tote");
+  await expect(main).toHaveAttribute("fetchpriority", "high");
+  await expect(main).not.toHaveAttribute("loading", "lazy");
+
+  await page.goto("/cart");
+  await expectPictureShown(page, "Canvas Tote");
+  await page.goto("/checkout");
+  await expectPictureShown(page, "Canvas Tote");
+});
 
 test("pays with 4242, sees the confirmation, and the backend holds an order authorized for the cart total", async ({ page }) => {
   const email = uniqueEmail("pay");

@@ -13,7 +13,7 @@
  * Stripe keys) is written to .stack/seed.json. Every failure ends in one message naming the cause and the fix.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -43,6 +43,10 @@ import {
 
 const SEED_OUTPUT_FILE = path.join(STACK_DIR, "medusa-seed.json");
 const DOUBLE_STATE_FILE = path.join(STACK_DIR, "stripe-double.json");
+/** Where Medusa's local file provider keeps uploads (the product pictures) and Medusa serves them, at /static. */
+const UPLOADS_DIR = path.join(BACKEND_DIR, "static");
+/** What the seed is made of: when any of it is newer than the seed's last output, the next start seeds again. */
+const SEED_SOURCES = [path.join(BACKEND_DIR, "src", "scripts"), path.join(BACKEND_DIR, "seed-images")];
 const log = (file: string) => path.join(LOG_DIR, file);
 const medusaBin = path.join(BACKEND_DIR, "node_modules", ".bin", "medusa");
 const medusaUrl = `http://localhost:${config.medusaPort}`;
@@ -90,6 +94,8 @@ const medusaEnv = (mode: StackMode): NodeJS.ProcessEnv => ({
   ...process.env,
   DATABASE_URL: `postgres://postgres:${config.pgPassword}@127.0.0.1:${config.pgPort}/${config.databaseName}`,
   PORT: String(config.medusaPort),
+  // Browsers' URL for this server: uploaded files' URLs are made from it.
+  MEDUSA_BACKEND_URL: medusaUrl,
   STORE_CORS: config.storefrontUrl,
   ADMIN_CORS: config.storefrontUrl,
   AUTH_CORS: config.storefrontUrl,
@@ -285,7 +291,25 @@ function startStripeDouble(state: StackState): Promise<void> {
   );
 }
 
-/** Creates, migrates and seeds the database if it is not there yet; always refreshes the seed output. */
+/**
+ * Why the seed should run again on an existing database, if it should: it is idempotent, so running it again only
+ * adds what is missing — and uploaded files' URLs are made from the server's URL, which may have changed.
+ */
+function reasonToSeedAgain(): string | undefined {
+  if (!existsSync(SEED_OUTPUT_FILE)) return "its output is missing";
+  const lastRun = statSync(SEED_OUTPUT_FILE).mtimeMs;
+  const changed = SEED_SOURCES.some((folder) => readdirSync(folder).some((file) => statSync(path.join(folder, file)).mtimeMs > lastRun));
+  if (changed) return "the seed changed";
+  const previous = existsSync(STACK_INFO_FILE) ? (JSON.parse(readFileSync(STACK_INFO_FILE, "utf8")) as Partial<StackInfo>).backendUrl : undefined;
+  if (previous !== medusaUrl) return `Medusa's URL is now ${medusaUrl}`;
+  return undefined;
+}
+
+/**
+ * Creates, migrates and seeds the database if it is not there yet, seeds again when the seed changed since its last
+ * run (so that a database seeded by an older checkout gets what the seed now adds, such as product pictures);
+ * always refreshes the seed output.
+ */
 async function ensureDatabase(mode: StackMode): Promise<void> {
   const logFile = log("setup.log");
   const options = { cwd: BACKEND_DIR, env: medusaEnv(mode) };
@@ -307,8 +331,13 @@ async function ensureDatabase(mode: StackMode): Promise<void> {
       rmSync(SEED_OUTPUT_FILE, { force: true });
       throw error;
     }
-  } else if (!existsSync(SEED_OUTPUT_FILE)) {
-    await runLogged(medusaBin, ["exec", "./src/scripts/seed.ts"], logFile, options);
+  } else {
+    const reason = reasonToSeedAgain();
+    if (reason) {
+      const started = Date.now();
+      await runLogged(medusaBin, ["exec", "./src/scripts/seed.ts"], logFile, options);
+      say(`  seeded again (${reason}) in ${seconds(started)}`);
+    }
   }
   const seed = JSON.parse(readFileSync(SEED_OUTPUT_FILE, "utf8")) as Omit<StackInfo, "mode" | "redisUrl" | "backendUrl" | "stripe" | "admin">;
   const info: StackInfo = {
@@ -403,9 +432,10 @@ async function restart(): Promise<void> {
 }
 
 async function reset(): Promise<void> {
-  say("Resetting the local stack: removing PostgreSQL's data and the Stripe double's state…");
+  say("Resetting the local stack: removing PostgreSQL's data, the uploaded files and the Stripe double's state…");
   await stop();
   rmSync(PG_HOME, { recursive: true, force: true });
+  rmSync(UPLOADS_DIR, { recursive: true, force: true });
   for (const file of [SEED_OUTPUT_FILE, STACK_INFO_FILE, DOUBLE_STATE_FILE]) rmSync(file, { force: true });
   await start();
 }

@@ -20,7 +20,11 @@ export default async function HomePage() {
             return (
               <li key={product.id}>
                 <Link href={`/products/${product.handle}`} prefetch={false} className="group block">
-                  <ProductImage src={product.thumbnail} alt={product.title} sizes="(min-width: 1024px) 25vw, 50vw" />
+                  <ProductImage
+                    src={product.thumbnail}
+                    alt={product.title}
+                    sizes="(min-width: 1152px) 258px, (min-width: 1024px) calc((100vw - 120px) / 4), (min-width: 640px) calc((100vw - 72px) / 2), calc((100vw - 48px) / 2)"
+                  />
                   <h2 className="mt-3 text-sm font-medium group-hover:underline">{product.title}</h2>
                   <p className="mt-1 text-sm text-neutral-600">
                     {price ? `From ${formatMoney(price.amount, price.currencyCode)}` : "Not available in your region"}

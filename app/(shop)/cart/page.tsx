@@ -53,7 +53,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             return (
               <div key={item.id} className="flex gap-4 p-4 sm:p-5">
                 <div className="w-16 shrink-0 sm:w-24">
-                  <ProductImage src={item.thumbnail} alt={name} sizes="96px" />
+                  <ProductImage src={item.thumbnail} alt={name} sizes="(min-width: 640px) 96px, 64px" />
                 </div>
                 <div className="flex min-w-0 flex-1 flex-col justify-between gap-3 sm:flex-row">
                   <div>

@@ -1,5 +1,6 @@
-import { writeFileSync } from "node:fs";
-import type { CreatePromotionDTO, ExecArgs } from "@medusajs/framework/types";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { CreatePromotionDTO, ExecArgs, Logger, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils";
 import {
   createApiKeysWorkflow,
@@ -15,12 +16,16 @@ import {
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateProductsWorkflow,
   updateStoresWorkflow,
+  uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows";
+import { fileKeyOf, isSeedImage, mimeTypeOf, planProductImages, uploadName } from "./product-images";
 
 /**
  * A small shop with three regions and three currencies, one of them zero-decimal (JPY) so that money handling
- * cannot get away with assuming cents. Safe to run twice: a second run finds the shop and only reports it.
+ * cannot get away with assuming cents. Safe to run twice: a second run finds the shop and only adds what it lacks
+ * (product pictures, promotions) before reporting it.
  *
  * Prices are in major units, as Medusa v2 stores them (15 = €15.00, 2500 = ¥2,500).
  */
@@ -57,6 +62,7 @@ const PRODUCTS = [
   {
     title: "Linen Shirt",
     handle: "linen-shirt",
+    images: ["linen-shirt.svg"],
     description: "A breathable shirt in washed European linen. Relaxed fit, mother-of-pearl buttons.",
     sizes: ["S", "M", "L", "XL"],
     prices: { eur: 59, usd: 65, jpy: 8900 },
@@ -64,6 +70,7 @@ const PRODUCTS = [
   {
     title: "Merino Sweater",
     handle: "merino-sweater",
+    images: ["merino-sweater.svg"],
     description: "Fine-gauge merino wool, warm without bulk. Machine washable on a wool cycle.",
     sizes: ["S", "M", "L"],
     prices: { eur: 89.5, usd: 99, jpy: 13500 },
@@ -71,6 +78,7 @@ const PRODUCTS = [
   {
     title: "Canvas Tote",
     handle: "canvas-tote",
+    images: ["canvas-tote.svg"],
     description: "Heavy cotton canvas with leather handles. Carries a laptop and a week of groceries.",
     sizes: ["One size"],
     prices: { eur: 24, usd: 27, jpy: 3600 },
@@ -78,14 +86,16 @@ const PRODUCTS = [
   {
     title: "Wool Socks",
     handle: "wool-socks",
+    images: ["wool-socks.svg"],
     description: "Cushioned socks knitted from recycled wool. Sold as a pair.",
     sizes: ["36-40", "41-46"],
     prices: { eur: 12.95, usd: 14, jpy: 1900 },
   },
 ] as const;
 
-// Deep enough that repeated test runs on one local stack never sell out by accident; a test that needs
-// a sold-out variant sets its own stock.
+/** Drawings made for this shop (see backend/seed-images/README.md); the first of a product's is its thumbnail. */
+const SEED_IMAGES_DIR = path.resolve(__dirname, "..", "..", "seed-images");
+
 /**
  * Promotion codes a shopper can type at the cart. Medusa keeps one currency per promotion
  * (`application_method.currency_code`) and codes are unique, so a fixed amount off is one code per currency; a
@@ -121,6 +131,8 @@ type PromotionsOutput = {
   free: { code: string };
 };
 
+// Deep enough that repeated test runs on one local stack never sell out by accident; a test that needs
+// a sold-out variant sets its own stock.
 const STOCK_PER_VARIANT = 1_000_000;
 const SALES_CHANNEL_NAME = "Webshop";
 const API_KEY_TITLE = "Webshop storefront";
@@ -326,6 +338,7 @@ export default async function seed({ container }: ExecArgs) {
     logger.info("Seeded.");
   }
 
+  await ensureProductImages(container, logger);
   await ensurePromotions(container);
 
   if (!outputFile) return;
@@ -359,6 +372,57 @@ export default async function seed({ container }: ExecArgs) {
   };
   writeFileSync(outputFile, `${JSON.stringify(output, null, 2)}\n`);
   logger.info(`Wrote ${outputFile}`);
+}
+
+/**
+ * Uploads each product's drawings through Medusa's file module (the workflow Medusa Admin's uploads use) and sets
+ * them as the product's images and thumbnail — unless the product already shows them, or shows pictures someone
+ * else put there. Runs on every seed, so a shop seeded before it had pictures gets them on the next one.
+ */
+async function ensureProductImages(container: MedusaContainer, logger: Logger): Promise<void> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const fileService = container.resolve(Modules.FILE);
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle", "thumbnail", "images.url", "images.rank"],
+    filters: { handle: PRODUCTS.map((product) => product.handle) },
+  });
+
+  const uploads: { productId: string; files: { filename: string; mimeType: string; content: string }[] }[] = [];
+  for (const seeded of PRODUCTS) {
+    const product = products.find((candidate) => candidate.handle === seeded.handle);
+    if (!product) continue;
+    const drawings = seeded.images.map((file) => {
+      const content = readFileSync(path.join(SEED_IMAGES_DIR, file));
+      return { filename: uploadName(file, content), mimeType: mimeTypeOf(file), content: content.toString("base64") };
+    });
+    const images = [...(product.images ?? [])].sort((a, b) => (a?.rank ?? 0) - (b?.rank ?? 0)).map((image) => image?.url ?? "");
+    // A file counts only if the file module still serves it at the URL the product holds: the file may be gone, or
+    // the server may have moved to another URL since it was uploaded.
+    const served = new Set<string>();
+    for (const url of images.filter(isSeedImage)) {
+      const file = await fileService.retrieveFile(fileKeyOf(url)).catch(() => null);
+      if (file?.url === url) served.add(url);
+    }
+    const plan = planProductImages(images, product.thumbnail, drawings.map((drawing) => drawing.filename), served);
+    if (plan.action === "leave") logger.info(`Leaving ${seeded.handle}'s pictures as they are: ${plan.reason}.`);
+    if (plan.action === "upload") uploads.push({ productId: product.id, files: drawings });
+  }
+  if (uploads.length === 0) return;
+
+  const { result: files } = await uploadFilesWorkflow(container).run({
+    input: { files: uploads.flatMap((upload) => upload.files.map((file) => ({ ...file, access: "public" as const }))) },
+  });
+  let next = 0;
+  await updateProductsWorkflow(container).run({
+    input: {
+      products: uploads.map((upload) => {
+        const urls = upload.files.map(() => files[next++]!.url);
+        return { id: upload.productId, thumbnail: urls[0]!, images: urls.map((url) => ({ url })) };
+      }),
+    },
+  });
+  logger.info(`Gave ${uploads.length} product(s) their pictures.`);
 }
 
 /**

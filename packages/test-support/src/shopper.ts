@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** What a shopper does, step by step, through the storefront's visible controls. */
 
@@ -40,6 +40,21 @@ export async function addToCart(page: Page, productName = "Linen Shirt", size?: 
   if (size) await page.getByText(size, { exact: true }).click();
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("link", { name: /^Cart, [1-9]\d* items?$/ })).toBeVisible();
+}
+
+/**
+ * A product's picture is on screen and its file has loaded: the browser decoded an image from it (a file it could not
+ * load or decode has no natural width, and only the alt text shows).
+ */
+export async function expectPictureShown(page: Page, productName: string): Promise<Locator> {
+  const picture = page.getByRole("img", { name: productName, exact: true }).locator("visible=true").first();
+  await expect(picture).toBeVisible();
+  await expect
+    .poll(() => picture.evaluate((image: HTMLImageElement) => (image.complete ? image.naturalWidth : 0)), {
+      message: `${productName}'s picture to load`,
+    })
+    .toBeGreaterThan(0);
+  return picture;
 }
 
 /** Fills the contact and address form and (unless told not to) submits it. */

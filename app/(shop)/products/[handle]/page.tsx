@@ -43,7 +43,12 @@ export default async function ProductPage({ params }: ProductPageProps) {
 
   return (
     <div className="grid gap-8 md:grid-cols-2 md:gap-12">
-      <ProductImage src={product.thumbnail} alt={product.title} sizes="(min-width: 768px) 50vw, 100vw" />
+      <ProductImage
+        src={product.thumbnail}
+        alt={product.title}
+        sizes="(min-width: 1152px) 528px, (min-width: 768px) calc((100vw - 96px) / 2), (min-width: 640px) calc(100vw - 48px), calc(100vw - 32px)"
+        priority
+      />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{product.title}</h1>
         {product.subtitle ? <p className="mt-1 text-neutral-600">{product.subtitle}</p> : null}
