@@ -43,6 +43,26 @@ async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> 
   await page.setViewportSize({ width: 375, height: 667 });
 }
 
+/**
+ * Every control the shopper taps on the page (not inside Stripe's frames) is at least 44 px tall: buttons, fields,
+ * and the labels that stand for radios and checkboxes.
+ */
+async function expectTapTargets(page: Page, where: string): Promise<void> {
+  const small = await page.locator("main").evaluate((main) => {
+    const controls = [
+      ...main.querySelectorAll<HTMLElement>("button, select, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), summary"),
+      ...[...main.querySelectorAll<HTMLInputElement>("input[type=radio], input[type=checkbox]")].map(
+        (input) => input.closest("label") ?? input,
+      ),
+    ];
+    return controls
+      .filter((control) => control.getClientRects().length > 0)
+      .map((control) => ({ what: control.outerHTML.slice(0, 80), height: control.getBoundingClientRect().height }))
+      .filter((control) => control.height < 44);
+  });
+  expect(small, `controls under 44 px on ${where}`).toEqual([]);
+}
+
 test("a phone shopper buys without sideways scrolling on any page of the journey", async ({ page }) => {
   await page.goto("/");
   await expectNoSidewaysScroll(page, "the home page");
@@ -55,6 +75,7 @@ test("a phone shopper buys without sideways scrolling on any page of the journey
 
   await page.goto("/checkout");
   await expectNoSidewaysScroll(page, "the empty checkout");
+  await expectTapTargets(page, "the empty checkout");
   // On a phone the order summary waits, collapsed, above the form, with the total on its bar.
   const summaryBar = page.locator("summary", { hasText: "Show order summary" });
   await expect(summaryBar).toBeVisible();
@@ -69,6 +90,7 @@ test("a phone shopper buys without sideways scrolling on any page of the journey
   await chooseDelivery(page, "Express delivery");
   await expectCardFormReady(page);
   await expectNoSidewaysScroll(page, "the checkout ready to pay");
+  await expectTapTargets(page, "the checkout ready to pay");
   await expect(summaryBar).toContainText(await statedTotal(page));
 
   await fillCard(page, CARDS.pays);

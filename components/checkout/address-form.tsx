@@ -164,7 +164,7 @@ export function AddressForm({
         <legend className="mb-3 text-sm font-semibold">Shipping address</legend>
         {addressFields("shipping", shippingCountries)}
       </fieldset>
-      <div className="flex items-center gap-2">
+      <label htmlFor="billing_same" className="flex min-h-11 cursor-pointer items-center gap-3 text-sm">
         <input
           id="billing_same"
           name="billing_same"
@@ -173,10 +173,8 @@ export function AddressForm({
           onChange={(event) => setBillingSame(event.target.checked)}
           className="size-4 rounded border-neutral-300 accent-neutral-900"
         />
-        <label htmlFor="billing_same" className="text-sm">
-          Billing address is the same as shipping address
-        </label>
-      </div>
+        Billing address is the same as shipping address
+      </label>
       {billingSame ? null : (
         <fieldset>
           <legend className="mb-3 text-sm font-semibold">Billing address</legend>
