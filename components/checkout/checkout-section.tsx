@@ -11,7 +11,7 @@ interface CheckoutSectionProps {
   /** "open": waiting for the shopper; "done": chosen (and still changeable); "locked": needs an earlier section. */
   state: SectionState;
   /** Shown instead of the content while locked: what the section waits for. */
-  lockedHint: string;
+  lockedHint?: string;
   children?: ReactNode;
 }
 

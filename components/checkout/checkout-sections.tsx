@@ -59,7 +59,7 @@ export function CheckoutSections({ cart, notice, paymentFailed }: CheckoutSectio
           </details>
         </aside>
         <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">
-          <CheckoutSection number={1} title="Contact and address" headingId={SECTION_HEADING_IDS.address} state={progress.address} lockedHint="">
+          <CheckoutSection number={1} title="Contact and address" headingId={SECTION_HEADING_IDS.address} state={progress.address}>
             <AddressSection cart={cart} saved={progress.address === "done"} />
           </CheckoutSection>
           <CheckoutSection
