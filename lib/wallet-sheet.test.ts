@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedShippingCountries, medusaAddressOf, sheetAmount, sheetLineItems, splitName } from "./wallet-sheet";
+import { allowedShippingCountries, countryRefusal, medusaAddressOf, sheetAmount, sheetLineItems, splitName } from "./wallet-sheet";
 
 describe("sheetLineItems", () => {
   it("lists items before tax in cents, then the tax, adding up with the delivery to exactly the total (EUR)", () => {
@@ -41,6 +41,13 @@ describe("sheetLineItems", () => {
 describe("wallet addresses", () => {
   it("the sheet's countries are upper case, each once", () => {
     expect(allowedShippingCountries(["de", "fr", null, "DE"])).toEqual(["DE", "FR"]);
+  });
+
+  it("a country outside the cart's region is refused with the reason; one inside, in any case, is not", () => {
+    expect(countryRefusal(["DE", "FR"], "fr")).toBeNull();
+    expect(countryRefusal(["DE", "FR"], "GB")).toBe(
+      "We cannot deliver this order to GB: its prices are for DE, FR. Choose an address there, or change your country at the top of the page.",
+    );
   });
 
   it("a wallet address becomes Medusa's, empty fields left out", () => {

@@ -69,6 +69,16 @@ export function allowedShippingCountries(countryCodes: readonly (string | null |
   return [...new Set(countryCodes.flatMap((code) => (code ? [code.toUpperCase()] : [])))];
 }
 
+/**
+ * Why a wallet's country cannot be used for this cart, or null when it can: the cart's prices, currency and taxes
+ * are its region's, so the address must be in one of the region's countries (upper-case codes).
+ */
+export function countryRefusal(regionCountries: readonly string[], country: string): string | null {
+  const code = country.toUpperCase();
+  if (regionCountries.includes(code)) return null;
+  return `We cannot deliver this order to ${code}: its prices are for ${regionCountries.join(", ")}. Choose an address there, or change your country at the top of the page.`;
+}
+
 /** A wallet's full name as Medusa's first and last name: the last word is the last name. */
 export function splitName(fullName: string | null | undefined): { first_name: string; last_name: string } {
   const words = (fullName ?? "").trim().split(/\s+/).filter(Boolean);

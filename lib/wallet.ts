@@ -12,6 +12,7 @@ import {
   type SheetLineItem,
   type SheetShippingRate,
   allowedShippingCountries,
+  countryRefusal,
   medusaAddressOf,
   sheetAmount,
   sheetLineItems,
@@ -62,8 +63,7 @@ function regionCountries(cart: Cart): string[] {
 }
 
 function refusedCountry(cart: Cart, country: string): string | null {
-  if (regionCountries(cart).includes(country.toUpperCase())) return null;
-  return `We cannot deliver this order to ${country.toUpperCase()}: its prices are for ${regionCountries(cart).join(", ")}. Choose an address there, or change your country at the top of the page.`;
+  return countryRefusal(regionCountries(cart), country);
 }
 
 /** Server action, before the button is pressed (the sheet must open within a second): what it opens with. */
