@@ -75,14 +75,19 @@ export async function startWalletSheet(): Promise<WalletStart> {
     const cart = await fetchOpenCart(cartId);
     if (!cart) return failure(MESSAGES.cartGone);
     const chosenId = cart.shipping_methods?.[0]?.shipping_option_id ?? undefined;
-    // Without a delivery yet, the sheet gets its rates from the address it reports as it opens.
-    const shippingRates = chosenId ? ratesOf(await getShippingOptions(cartId), cart.currency_code, chosenId) : [];
+    // The sheet needs its delivery choices from the start (Stripe asks for them with a shipping address).
+    const shippingRates = ratesOf(await getShippingOptions(cartId), cart.currency_code, chosenId);
+    const first = shippingRates[0];
+    if (!first) return failure("Express checkout is not available for this cart: it has no delivery option. Please check out below.");
+    // Without a delivery on the cart yet, the sheet opens with the one it selects, its price added; the address the
+    // sheet reports as it opens then puts Medusa's choice and total on the cart, and the sheet shows those.
+    const quote = chosenId ? quoteOf(cart, first) : { amount: sheetAmount(cart) + first.amount, lineItems: sheetLineItems(cart, 0) };
     return {
       ok: true,
       currency: cart.currency_code.toLowerCase(),
       allowedShippingCountries: regionCountries(cart),
       shippingRates,
-      ...quoteOf(cart, shippingRates[0]),
+      ...quote,
     };
   } catch (error) {
     console.error("startWalletSheet failed", error);

@@ -100,15 +100,21 @@ function WalletButton({ amount, currency, returnPath, startSheet, changeAddress,
       return;
     }
     shown.current = start.amount;
-    void elements.update({ amount: start.amount });
-    event.resolve({
-      emailRequired: true,
-      phoneNumberRequired: true,
-      shippingAddressRequired: true,
-      allowedShippingCountries: start.allowedShippingCountries,
-      lineItems: start.lineItems,
-      ...(start.shippingRates.length > 0 ? { shippingRates: start.shippingRates } : {}),
-    });
+    try {
+      void elements.update({ amount: start.amount });
+      event.resolve({
+        emailRequired: true,
+        phoneNumberRequired: true,
+        shippingAddressRequired: true,
+        allowedShippingCountries: start.allowedShippingCountries,
+        lineItems: start.lineItems,
+        shippingRates: start.shippingRates,
+      });
+    } catch (caught) {
+      // Stripe.js refuses what it cannot show (an IntegrationError): say so instead of a button that does nothing.
+      console.error(caught);
+      setError("The wallet could not be opened for this order. Please pay by card below.");
+    }
   }
 
   async function onShippingAddressChange(event: StripeExpressCheckoutElementShippingAddressChangeEvent) {
