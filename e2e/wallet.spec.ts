@@ -42,9 +42,12 @@ async function fillSheet(sheet: FrameLocator, email: string, address: SheetAddre
   await sheet.getByLabel("Country").selectOption(address.country);
 }
 
-/** The sheet's total once the store has priced what the shopper chose (Pay is enabled only then). */
+/**
+ * The sheet's total once the store has priced what the shopper chose (Pay is enabled only then). Each edit of the
+ * address is one answer from the store, in turn: allow for several within the sheet's own 20 s per answer.
+ */
 async function pricedTotal(sheet: FrameLocator): Promise<string> {
-  await expect(sheet.getByRole("button", { name: /^Pay / })).toBeEnabled();
+  await expect(sheet.getByRole("button", { name: /^Pay / })).toBeEnabled({ timeout: 40_000 });
   return (await sheet.getByLabel("Total").textContent())?.trim() ?? "";
 }
 

@@ -1,13 +1,14 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { type ActionResult, failure } from "./action-result";
-import { type Cart, fetchOpenCart } from "./cart";
+import { type Cart, fetchCartHeader, fetchOpenCart } from "./cart";
 import { getShippingOptions, prepareCardPayment, shippingOptionAmount } from "./checkout";
 import { defaultDeliveryOption } from "./checkout-progress";
 import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
 import { medusa } from "./medusa";
 import { formatMoney, toMinorUnits } from "./money";
+import { getRegions } from "./region";
 import {
   type SheetLineItem,
   type SheetShippingRate,
@@ -106,9 +107,11 @@ export async function changeWalletAddress(input: unknown): Promise<WalletAddress
   const cartId = await readCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
-    const cart = await fetchOpenCart(cartId);
-    if (!cart) return failure(MESSAGES.cartGone);
-    const refused = refusedCountry(cart, parsed.data.country);
+    // A light read: the sheet waits for this answer, and each edit of the address asks again.
+    const [header, regions] = await Promise.all([fetchCartHeader(cartId), getRegions()]);
+    if (!header) return failure(MESSAGES.cartGone);
+    const region = regions.find((candidate) => candidate.id === header.region_id);
+    const refused = countryRefusal(allowedShippingCountries((region?.countries ?? []).map((country) => country.iso_2)), parsed.data.country);
     if (refused) return failure(refused);
     await medusa().store.cart.update(cartId, { shipping_address: medusaAddressOf(parsed.data) }, { fields: "id" });
     const options = await freshShippingOptions(cartId);
