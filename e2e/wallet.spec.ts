@@ -217,3 +217,17 @@ test("a declined wallet card (9995) is shown in the sheet and beside the button;
   expect(intent.status).toBe("requires_capture");
   expect(intent.amount).toBe(minorUnitsOf(total, "eur"));
 });
+
+test("the cart page offers the wallet above 'Go to checkout', and it places the order from there", async ({ page }) => {
+  const email = uniqueEmail("wallet-cart");
+  await addToCart(page);
+  await page.goto("/cart");
+  await expect(page.getByRole("link", { name: "Go to checkout" })).toBeVisible();
+  const sheet = await openSheet(page);
+  await fillSheet(sheet, email, BERLIN);
+  const total = await pricedTotal(sheet);
+  await sheet.getByRole("button", { name: `Pay ${total}` }).click();
+  const order = await backendOrder(await expectConfirmation(page));
+  expect(order.email).toBe(email);
+  expect((await paymentIntentOf(order)).amount).toBe(minorUnitsOf(total, "eur"));
+});
