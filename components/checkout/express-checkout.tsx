@@ -35,6 +35,9 @@ export interface ExpressCheckoutProps {
   placeOrder: () => Promise<PlaceOrderResult | undefined | void>;
 }
 
+/** Stable: a new options object would make react-stripe-js update the Element on every render. */
+const ELEMENT_OPTIONS = { buttonType: { googlePay: "pay" }, buttonHeight: 48 } as const;
+
 const UNREACHABLE = "We could not reach the store to place your order. Please try again — you will not be charged twice.";
 
 /**
@@ -210,9 +213,10 @@ function WalletButton({ amount, currency, returnPath, startSheet, changeAddress,
   }
 
   return (
-    <div data-ready={ready ? "true" : "false"} className="space-y-2">
+    // The button's height is kept from the start, so that its loading never moves the page under a finger.
+    <div data-ready={ready ? "true" : "false"} className="min-h-12 space-y-2">
       <ExpressCheckoutElement
-        options={{ buttonType: { googlePay: "pay" }, buttonHeight: 48 }}
+        options={ELEMENT_OPTIONS}
         onReady={() => setReady(true)}
         onClick={onClick}
         onShippingAddressChange={(event) => void onShippingAddressChange(event)}
