@@ -107,3 +107,31 @@ export function parseForm<S extends z.ZodObject>(schema: S, formData: FormData):
   }
   return { ok: false, error: Object.values(fieldErrors)[0] ?? "Please check your input.", fieldErrors };
 }
+
+/** An optional line of a wallet's address: what the sheet sends, or nothing. */
+const walletText = (what: string) => text(MAX_ADDRESS_FIELD, what).optional().nullable();
+
+/** The address a wallet's sheet reports: redacted (no street) while the shopper chooses, whole at confirm. */
+export const walletAddressSchema = z.object({
+  line1: walletText("The street"),
+  line2: walletText("The second address line"),
+  city: walletText("The city"),
+  state: walletText("The state or province"),
+  postal_code: walletText("The postal code"),
+  country: z.string().trim().regex(/^[A-Za-z]{2}$/, "Choose a country."),
+});
+
+export const walletShippingRateSchema = z.object({ id: medusaId("so", "Please choose a delivery option.") });
+
+/** What the wallet hands over when the shopper presses Pay, with the amount the sheet showed (minor units). */
+export const walletConfirmSchema = z.object({
+  amount: z.number().int().positive(),
+  currency: z.string().regex(/^[a-z]{3}$/),
+  email: emailSchema,
+  phone: text(40, "The phone number").optional().nullable(),
+  shipping: z.object({ name: text(MAX_ADDRESS_FIELD, "The name").min(1, "The wallet gave no name."), address: walletAddressSchema }),
+  billing: z
+    .object({ name: text(MAX_ADDRESS_FIELD, "The name").optional().nullable(), address: walletAddressSchema.partial() })
+    .optional()
+    .nullable(),
+});

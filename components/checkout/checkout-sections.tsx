@@ -10,6 +10,7 @@ import { AddressSection } from "./address-section";
 import { CheckoutSection, SECTION_HEADING_IDS } from "./checkout-section";
 import { DeliverySection } from "./delivery-section";
 import { PaymentSection } from "./payment-section";
+import { WalletCheckout } from "./wallet-checkout";
 
 interface CheckoutSectionsProps {
   cart: Cart;
@@ -59,6 +60,7 @@ export function CheckoutSections({ cart, notice, paymentFailed }: CheckoutSectio
           </details>
         </aside>
         <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">
+          <WalletCheckout cart={cart} separatorLabel="or pay by card below" />
           <CheckoutSection number={1} title="Contact and address" headingId={SECTION_HEADING_IDS.address} state={progress.address}>
             <AddressSection cart={cart} saved={progress.address === "done"} />
           </CheckoutSection>

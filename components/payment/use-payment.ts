@@ -46,7 +46,7 @@ export interface Payment {
 }
 
 /** Whether an error is Next's redirect/not-found signal (public check: unstable_rethrow rethrows exactly those). */
-function isNextNavigation(error: unknown): boolean {
+export function isNextNavigation(error: unknown): boolean {
   try {
     unstable_rethrow(error);
     return false;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { WalletCheckout } from "@/components/checkout/wallet-checkout";
 import { LineItemControls } from "@/components/line-item-controls";
 import { OrderTotals } from "@/components/order-totals";
 import { PromoCodeForm } from "@/components/promo-code-form";
@@ -95,7 +96,10 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           </div>
           {/* Straight to the step this cart is on (/checkout alone redirects there: one more round trip), and no
               prefetch: the checkout is rendered per cart, so a prefetch is a second full render nobody may use. */}
-          <Link href={CHECKOUT_PATH} prefetch={false} className="btn-primary mt-6 w-full">
+          <div className="mt-6">
+            <WalletCheckout cart={cart} separatorLabel="or" />
+          </div>
+          <Link href={CHECKOUT_PATH} prefetch={false} className="btn-primary mt-4 w-full">
             Go to checkout
           </Link>
         </aside>

@@ -536,6 +536,20 @@ test("a PaymentIntent for another amount than the wallet showed is refused, noth
   expect(intent).toMatchObject({ amount: 3600, status: "requires_payment_method", payment_method: null, latest_charge: null });
 });
 
+for (const captureMethod of ["automatic", "default"]) {
+  test(`Elements with captureMethod ${captureMethod} cannot confirm a manual-capture PaymentIntent: refused, nothing confirmed`, async ({ page }) => {
+    const sheet = await openSheet(page, await openExpress(page, { captureMethod }));
+    await sheet.getByRole("button", { name: "Pay €35.00" }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toHaveText(
+      'The PaymentIntent\'s capture_method (manual) does not match the captureMethod Elements was created with (automatic). Pass captureMethod: "manual" to stripe.elements() (or elements.update()), or create the PaymentIntent with capture_method: "automatic".',
+    );
+    await expect(alert).toHaveAttribute("data-type", "invalid_request_error");
+    const intent = await latestIntent();
+    expect(intent).toMatchObject({ amount: 3500, capture_method: "manual", status: "requires_payment_method", payment_method: null, latest_charge: null });
+  });
+}
+
 test("3-D Secure asked for by the PaymentIntent: the wallet closes and the challenge follows", async ({ page }) => {
   const sheet = await openSheet(page, await openExpress(page, { threeDSecure: "1" }));
   await sheet.getByRole("button", { name: "Pay €35.00" }).click();
@@ -553,7 +567,7 @@ test("unimplemented Express Checkout and deferred-Elements options throw an Inte
     const attempts: (() => unknown)[] = [
       () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "eur" }).create("expressCheckout", { applePay: {} }),
       () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "eur" }).create("expressCheckout").on("change", () => undefined),
-      () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "eur", captureMethod: "manual" }),
+      () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "eur", captureMethod: "later" }),
       () => stripeJs.elements({ mode: "setup", currency: "eur" }),
       () => stripeJs.elements({ mode: "payment", amount: 10.5, currency: "eur" }),
       () => stripeJs.elements({ mode: "payment", amount: 1000, currency: "EUR" }),
@@ -571,7 +585,7 @@ test("unimplemented Express Checkout and deferred-Elements options throw an Inte
   expect(thrown).toEqual([
     "IntegrationError: stripe-double does not implement the Express Checkout Element option applePay (the double offers Google Pay only)",
     'IntegrationError: stripe-double does not implement the Express Checkout Element event "change"',
-    "IntegrationError: stripe-double does not implement the Elements option captureMethod (elements())",
+    'IntegrationError: Invalid value for elements(): captureMethod should be one of the following strings: automatic, automatic_async, manual. You specified: "later".',
     'IntegrationError: stripe-double does not implement elements({ mode: "setup" }) (only "payment")',
     "IntegrationError: Invalid value for elements(): amount should be a positive integer in the currency's smallest unit (e.g. 1099 for €10.99, 1099 for ¥1,099). You specified: 10.5.",
     'IntegrationError: Invalid value for elements(): currency should be a three-letter ISO currency code in lowercase (e.g. "eur"). You specified: "EUR".',

@@ -105,6 +105,33 @@ describe("deferred-intent Elements options", () => {
   });
 });
 
+describe("the deferred group's captureMethod", () => {
+  const checkDeferred = rule("checkDeferredOptions");
+  const mismatch = rule("captureMethodMismatch");
+
+  it("takes Stripe's values, under the camelCase name or the snake_case one", () => {
+    for (const value of ["automatic", "automatic_async", "manual"]) {
+      expect(thrown(() => checkDeferred({ mode: "payment", amount: 100, currency: "eur", captureMethod: value }, "elements()", true))).toBe("nothing thrown");
+      expect(thrown(() => checkDeferred({ mode: "payment", amount: 100, currency: "eur", capture_method: value }, "elements()", true))).toBe("nothing thrown");
+    }
+    expect(thrown(() => checkDeferred({ captureMethod: "later" }, "elements.update()", false))).toBe(
+      'IntegrationError: Invalid value for elements.update(): captureMethod should be one of the following strings: automatic, automatic_async, manual. You specified: "later".',
+    );
+    expect(thrown(() => checkDeferred({ captureMethod: "manual", capture_method: "automatic" }, "elements()", false))).toMatch(/captureMethod and capture_method disagree/);
+  });
+
+  it("must match the PaymentIntent's capture_method; automatic (the default) and automatic_async both capture at once", () => {
+    expect(mismatch({ captureMethod: "manual" }, { capture_method: "manual" })).toBeNull();
+    expect(mismatch({ capture_method: "manual" }, { capture_method: "manual" })).toBeNull();
+    expect(mismatch({}, { capture_method: "automatic_async" })).toBeNull();
+    expect(mismatch({ captureMethod: "automatic" }, { capture_method: "automatic" })).toBeNull();
+    const refused = mismatch({}, { id: "pi_1", capture_method: "manual" }) as Json;
+    expect(refused).toMatchObject({ type: "invalid_request_error", param: "capture_method", payment_intent: { id: "pi_1" } });
+    expect(refused.message).toContain("capture_method (manual) does not match the captureMethod Elements was created with (automatic)");
+    expect(mismatch({ captureMethod: "manual" }, { capture_method: "automatic" })).toMatchObject({ type: "invalid_request_error" });
+  });
+});
+
 describe("line items and shipping rates", () => {
   const total = rule("checkLineItemsTotal");
   const rates = rule("checkShippingRates");

@@ -181,13 +181,49 @@
    * (appearance, locale, loader and fonts only change looks, which the double's frames keep simple.)
    */
   const DEFERRED_UNIMPLEMENTED_OPTIONS = [
-    "captureMethod", "capture_method", "setupFutureUsage", "setup_future_usage", "paymentMethodTypes",
+    "setupFutureUsage", "setup_future_usage", "paymentMethodTypes",
     "payment_method_types", "onBehalfOf", "on_behalf_of", "paymentMethodConfiguration", "payment_method_configuration",
     "paymentMethodOptions", "payment_method_options", "excludedPaymentMethodTypes", "allowedPaymentMethodTypes",
     "externalPaymentMethodTypes", "customPaymentMethods", "customerSessionClientSecret", "customerOptions",
     "paymentMethodCreation", "adaptivePricing", "syncAddressCheckbox",
   ];
-  const DEFERRED_OPTIONS = ["mode", "amount", "currency", "appearance", "locale", "loader", "fonts"];
+  const DEFERRED_OPTIONS = ["mode", "amount", "currency", "captureMethod", "capture_method", "appearance", "locale", "loader", "fonts"];
+  /** Stripe.js's values for the deferred group's captureMethod; it defaults to "automatic", as a PaymentIntent does. */
+  const CAPTURE_METHODS = ["automatic", "automatic_async", "manual"];
+
+  /**
+   * The capture method a deferred group was created (or updated) with.
+   * @param {Json} options
+   */
+  function deferredCaptureMethod(options) {
+    // Stripe.js takes the camelCase name and, like its other deferred options, the snake_case one.
+    if (typeof options.captureMethod === "string") return options.captureMethod;
+    if (typeof options.capture_method === "string") return options.capture_method;
+    return "automatic";
+  }
+
+  /**
+   * Stripe confirms a PaymentIntent from a deferred group only when the group's captureMethod matches the
+   * PaymentIntent's capture_method ("automatic" and "automatic_async" both capture at once, so they match each
+   * other). The error is Stripe's kind (invalid_request_error, nothing confirmed); its wording is the double's.
+   * @param {Json} options
+   * @param {Json} intent
+   * @returns {Json | null}
+   */
+  function captureMethodMismatch(options, intent) {
+    const grouped = deferredCaptureMethod(options);
+    const intents = typeof intent.capture_method === "string" ? intent.capture_method : "automatic";
+    if ((grouped === "manual") === (intents === "manual")) return null;
+    return {
+      type: "invalid_request_error",
+      code: "payment_intent_unexpected_state",
+      param: "capture_method",
+      message:
+        "The PaymentIntent's capture_method (" + intents + ") does not match the captureMethod Elements was created with (" + grouped + "). " +
+        "Pass captureMethod: \"" + (intents === "manual" ? "manual" : "automatic") + "\" to stripe.elements() (or elements.update()), or create the PaymentIntent with capture_method: \"" + (grouped === "manual" ? "manual" : "automatic") + "\".",
+      payment_intent: intent,
+    };
+  }
 
   /**
    * An amount is a positive integer in the currency's smallest unit: cents for eur, plain yen for jpy.
@@ -227,6 +263,15 @@
     if (creating || options.currency !== undefined) {
       if (options.currency === undefined) throw new IntegrationError("Missing value for " + where + ": currency is required when mode is \"payment\".");
       checkCurrency(options.currency, where);
+    }
+    for (const name of ["captureMethod", "capture_method"]) {
+      const value = options[name];
+      if (value !== undefined && (typeof value !== "string" || CAPTURE_METHODS.indexOf(value) < 0)) {
+        throw new IntegrationError("Invalid value for " + where + ": " + name + " should be one of the following strings: " + CAPTURE_METHODS.join(", ") + ". You specified: " + describe(value) + ".");
+      }
+    }
+    if (options.captureMethod !== undefined && options.capture_method !== undefined && options.captureMethod !== options.capture_method) {
+      throw new IntegrationError("Invalid value for " + where + ": captureMethod and capture_method disagree; pass one of them.");
     }
     for (const key of Object.keys(options)) {
       if (DEFERRED_UNIMPLEMENTED_OPTIONS.indexOf(key) >= 0) throw notImplemented("the Elements option " + key + " (" + where + ")");
@@ -530,6 +575,7 @@
     checkAmount: checkAmount,
     checkCurrency: checkCurrency,
     checkDeferredOptions: checkDeferredOptions,
+    captureMethodMismatch: captureMethodMismatch,
     checkLineItems: checkLineItems,
     checkShippingRates: checkShippingRates,
     checkLineItemsTotal: checkLineItemsTotal,
@@ -1448,7 +1494,7 @@
         const changes = updates || {};
         if ("clientSecret" in changes) throw new IntegrationError("clientSecret cannot be updated with elements.update(); create a new Elements group instead.");
         if (group.options.clientSecret !== undefined) {
-          for (const key of ["mode", "amount", "currency"]) {
+          for (const key of ["mode", "amount", "currency", "captureMethod", "capture_method"]) {
             if (key in changes) throw new IntegrationError("elements.update(): " + key + " can only be updated on an Elements group created with mode (without a clientSecret).");
           }
         } else if (group.options.mode !== undefined) {
@@ -1681,6 +1727,8 @@
       const readError = errorOf(read);
       if (readError) return { error: readError };
       const intent = read.body;
+      const mismatch = captureMethodMismatch(group.options, intent);
+      if (mismatch) return { error: mismatch };
       if (intent.amount !== wallet.amount || intent.currency !== wallet.currency) {
         // The shopper approved one amount in the wallet; charging another is refused before anything is confirmed.
         return {
@@ -1773,6 +1821,14 @@
             throw new IntegrationError("elements.submit() must be called before stripe.confirmPayment(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work.");
           }
           group._resetSubmitted();
+          if (group.options.clientSecret === undefined) {
+            // A deferred group: Stripe reads the PaymentIntent and refuses a capture method other than the group's.
+            const read = await api(key, "GET", "/v1/payment_intents/" + intentId, { client_secret: String(clientSecret) });
+            const readError = errorOf(read);
+            if (readError) return { error: readError };
+            const mismatch = captureMethodMismatch(group.options, read.body);
+            if (mismatch) return { error: mismatch };
+          }
           const pmData = /** @type {Json} */ (confirmParams.payment_method_data || {});
           const billingDetails = /** @type {Json} */ (pmData.billing_details || {});
           const created = await element._createPaymentMethod(billingDetails);

@@ -26,6 +26,8 @@ const scenario = {
   /** Create the PaymentIntent for more than the wallet showed. */
   amountOffset: Number(params.get("amountOffset") ?? "0"),
   threeDSecure: params.get("threeDSecure") === "1",
+  /** The Elements captureMethod: "manual" like the PaymentIntents the harness creates, unless a test asks for another ("default" leaves it out). */
+  captureMethod: params.get("captureMethod") ?? "manual",
 };
 
 // The cart: two pairs of socks. Amounts in the currency's smallest unit (cents for eur, yen for jpy).
@@ -190,7 +192,13 @@ export function ExpressApp({ stripePromise }: { stripePromise: Promise<Stripe | 
   const [events, setEvents] = useState<LoggedEvent[]>([]);
   const log = (type: string, payload: unknown) => setEvents((previous) => [...previous, { type, payload }]);
   // Stable options: amount changes go through elements.update(), as the handlers need them at once.
-  const [options] = useState(() => ({ mode: "payment" as const, amount: INITIAL_AMOUNT, currency, appearance: { theme: "stripe" as const } }));
+  const [options] = useState(() => ({
+    mode: "payment" as const,
+    amount: INITIAL_AMOUNT,
+    currency,
+    ...(scenario.captureMethod === "default" ? {} : { captureMethod: scenario.captureMethod as "manual" | "automatic" }),
+    appearance: { theme: "stripe" as const },
+  }));
   const list: ReactNode[] = events.map((event, index) => (
     <li key={index} data-event={event.type}>
       {JSON.stringify(event.payload)}
