@@ -67,17 +67,16 @@ function refusedCountry(cart: Cart, country: string): string | null {
   return countryRefusal(regionCountries(cart), country);
 }
 
-/** Server action, before the button is pressed (the sheet must open within a second): what it opens with. */
-export async function startWalletSheet(): Promise<WalletStart> {
-  "use server";
-  const cartId = await readCartId();
-  if (!cartId) return failure(MESSAGES.cartGone);
+/**
+ * What the wallet sheet opens with, for the cart the page has just read: its line items and total in minor units, the
+ * region's countries and Medusa's delivery options (Stripe asks for them with a shipping address). Read during the
+ * page's render, which reads the same delivery options once for the delivery section: the sheet must open within a
+ * second of the tap, so nothing is asked for then.
+ */
+export async function walletSheetFor(cart: Cart): Promise<WalletStart> {
   try {
-    const cart = await fetchOpenCart(cartId);
-    if (!cart) return failure(MESSAGES.cartGone);
     const chosenId = cart.shipping_methods?.[0]?.shipping_option_id ?? undefined;
-    // The sheet needs its delivery choices from the start (Stripe asks for them with a shipping address).
-    const shippingRates = ratesOf(await getShippingOptions(cartId), cart.currency_code, chosenId);
+    const shippingRates = ratesOf(await getShippingOptions(cart.id), cart.currency_code, chosenId);
     const first = shippingRates[0];
     if (!first) return failure("Express checkout is not available for this cart: it has no delivery option. Please check out below.");
     // Without a delivery on the cart yet, the sheet opens with the one it selects, its price added; the address the
@@ -91,7 +90,7 @@ export async function startWalletSheet(): Promise<WalletStart> {
       ...quote,
     };
   } catch (error) {
-    console.error("startWalletSheet failed", error);
+    console.error("walletSheetFor failed", cart.id, error);
     return failure(describeBackendError(error));
   }
 }

@@ -9,7 +9,7 @@ import type {
   StripeExpressCheckoutElementShippingRateChangeEvent,
 } from "@stripe/stripe-js";
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useRef, useState } from "react";
+import { startTransition, useRef, useState } from "react";
 import { loadStripeOnce } from "@/components/payment/load-stripe";
 import { isNextNavigation } from "@/components/payment/use-payment";
 import { MESSAGES, describeStripeError } from "@/lib/errors";
@@ -28,7 +28,8 @@ export interface ExpressCheckoutProps {
   returnPath: string;
   /** Shown under the button, e.g. "or pay by card below". */
   separatorLabel?: string;
-  startSheet: () => Promise<WalletStart>;
+  /** What the sheet opens with, from the page's own render (the sheet must open within a second of the tap). */
+  start: WalletStart;
   changeAddress: (address: unknown) => Promise<WalletAddressChange>;
   changeShippingRate: (rate: unknown) => Promise<WalletRateChange>;
   confirmPayment: (details: unknown) => Promise<WalletConfirm>;
@@ -68,12 +69,10 @@ export function ExpressCheckout({ amount, currency, publishableKey, stripeDouble
 
 type WalletButtonProps = Omit<ExpressCheckoutProps, "publishableKey" | "stripeDoubleUrl" | "separatorLabel">;
 
-function WalletButton({ amount, currency, returnPath, startSheet, changeAddress, changeShippingRate, confirmPayment, placeOrder }: WalletButtonProps) {
+function WalletButton({ amount, currency, returnPath, start, changeAddress, changeShippingRate, confirmPayment, placeOrder }: WalletButtonProps) {
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
-  const [start, setStart] = useState<WalletStart | null>(null);
-  const [startVersion, setStartVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
   // The amount the sheet shows now, for the server's check at confirm.
@@ -81,25 +80,10 @@ function WalletButton({ amount, currency, returnPath, startSheet, changeAddress,
   // One payment at a time: a second confirm waits for the first to settle.
   const inFlight = useRef(false);
 
-  // The sheet must open within a second of the tap: what it opens with is asked for ahead of time.
-  useEffect(() => {
-    let current = true;
-    startSheet().then(
-      (result) => current && setStart(result),
-      (caught: unknown) => {
-        console.error(caught);
-        if (current) setStart({ ok: false, error: MESSAGES.unreachable });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [startSheet, startVersion, amount, currency]);
-
   function onClick(event: StripeExpressCheckoutElementClickEvent) {
     setError(null);
-    if (!elements || !start?.ok) {
-      setError(start && !start.ok ? start.error : "The wallet is still getting ready. Please try again in a moment.");
+    if (!elements || !start.ok) {
+      setError(start.ok ? "The wallet is still getting ready. Please try again in a moment." : start.error);
       return;
     }
     shown.current = start.amount;
@@ -224,7 +208,6 @@ function WalletButton({ amount, currency, returnPath, startSheet, changeAddress,
         onConfirm={(event) => void onConfirm(event)}
         onCancel={() => {
           // What the shopper chose in the sheet is on the cart now: show it, and open the next sheet from it.
-          setStartVersion((version) => version + 1);
           router.refresh();
         }}
       />
