@@ -1,3 +1,4 @@
+import type { ActionResult } from "./action-result";
 import { toMinorUnits } from "./money";
 
 /**
@@ -99,3 +100,13 @@ export function medusaAddressOf(address: WalletAddress): Record<string, string> 
   ];
   return Object.fromEntries(fields.flatMap(([key, value]) => (value && value.trim() ? [[key, value.trim()]] : [])));
 }
+
+/** What the wallet's server actions answer (types only, for the browser's wallet button too). */
+export type WalletQuote = { amount: number; lineItems: SheetLineItem[] };
+
+export type WalletStart = ActionResult<
+  WalletQuote & { currency: string; allowedShippingCountries: string[]; shippingRates: SheetShippingRate[] }
+>;
+export type WalletAddressChange = ActionResult<WalletQuote & { shippingRates: SheetShippingRate[] }>;
+export type WalletRateChange = ActionResult<WalletQuote>;
+export type WalletConfirm = ActionResult<{ clientSecret: string }>;

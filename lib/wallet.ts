@@ -1,6 +1,6 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
-import { type ActionResult, failure } from "./action-result";
+import { failure } from "./action-result";
 import { type Cart, fetchCartHeader, fetchOpenCart } from "./cart";
 import { getShippingOptions, prepareCardPayment, shippingOptionAmount } from "./checkout";
 import { defaultDeliveryOption } from "./checkout-progress";
@@ -10,8 +10,12 @@ import { medusa } from "./medusa";
 import { formatMoney, toMinorUnits } from "./money";
 import { getRegions } from "./region";
 import {
-  type SheetLineItem,
   type SheetShippingRate,
+  type WalletAddressChange,
+  type WalletConfirm,
+  type WalletQuote,
+  type WalletRateChange,
+  type WalletStart,
   allowedShippingCountries,
   countryRefusal,
   medusaAddressOf,
@@ -27,16 +31,6 @@ import { walletAddressSchema, walletConfirmSchema, walletShippingRateSchema } fr
  * same Stripe session as the card form. The sheet only ever shows what the cart holds, so the amount the shopper
  * approves is the cart's total.
  */
-
-/** The sheet's contents for the cart as it is now. Amounts in minor units. */
-export type WalletQuote = { amount: number; lineItems: SheetLineItem[] };
-
-export type WalletStart = ActionResult<
-  WalletQuote & { currency: string; allowedShippingCountries: string[]; shippingRates: SheetShippingRate[] }
->;
-export type WalletAddressChange = ActionResult<WalletQuote & { shippingRates: SheetShippingRate[] }>;
-export type WalletRateChange = ActionResult<WalletQuote>;
-export type WalletConfirm = ActionResult<{ clientSecret: string }>;
 
 /** The cart's delivery options as the sheet lists them, cheapest first (the sheet selects the first). */
 function ratesOf(options: readonly HttpTypes.StoreCartShippingOption[], currency: string, chosenId?: string): SheetShippingRate[] {

@@ -15,7 +15,8 @@ import { isNextNavigation } from "@/components/payment/use-payment";
 import { MESSAGES, describeStripeError } from "@/lib/errors";
 import { isPaymentSecured } from "@/lib/payment/sessions";
 import type { PlaceOrderResult } from "@/lib/payment/types";
-import type { WalletAddressChange, WalletConfirm, WalletRateChange, WalletStart } from "@/lib/wallet";
+import type { ActionResult } from "@/lib/action-result";
+import type { WalletAddressChange, WalletConfirm, WalletQuote, WalletRateChange, WalletStart } from "@/lib/wallet-sheet";
 
 export interface ExpressCheckoutProps {
   /** The cart's total in the currency's minor units (above zero: a free order needs no wallet). */
@@ -104,42 +105,43 @@ function WalletButton({ amount, currency, returnPath, start, changeAddress, chan
     }
   }
 
-  async function onShippingAddressChange(event: StripeExpressCheckoutElementShippingAddressChangeEvent) {
+  /**
+   * A change in the sheet: the server puts it on the cart and answers the new quote, which the sheet shows (the Elements
+   * amount first, as Stripe wants); a refusal or no answer rejects the change, with the reason beside the button.
+   */
+  async function requote<Quote extends WalletQuote>(ask: () => Promise<ActionResult<Quote>>, reject: () => void, resolve: (quote: Quote) => void) {
     try {
-      const quote = await changeAddress(event.address);
+      const quote = await ask();
       if (!quote.ok || !elements) {
         if (!quote.ok) setError(quote.error);
-        event.reject();
+        reject();
         return;
       }
       setError(null);
       shown.current = quote.amount;
       await elements.update({ amount: quote.amount });
-      event.resolve({ shippingRates: quote.shippingRates, lineItems: quote.lineItems });
+      resolve(quote);
     } catch (caught) {
       console.error(caught);
       setError(MESSAGES.unreachable);
-      event.reject();
+      reject();
     }
   }
 
-  async function onShippingRateChange(event: StripeExpressCheckoutElementShippingRateChangeEvent) {
-    try {
-      const quote = await changeShippingRate({ id: event.shippingRate.id });
-      if (!quote.ok || !elements) {
-        if (!quote.ok) setError(quote.error);
-        event.reject();
-        return;
-      }
-      setError(null);
-      shown.current = quote.amount;
-      await elements.update({ amount: quote.amount });
-      event.resolve({ lineItems: quote.lineItems });
-    } catch (caught) {
-      console.error(caught);
-      setError(MESSAGES.unreachable);
-      event.reject();
-    }
+  function onShippingAddressChange(event: StripeExpressCheckoutElementShippingAddressChangeEvent) {
+    return requote(
+      () => changeAddress(event.address),
+      () => event.reject(),
+      (quote) => event.resolve({ shippingRates: quote.shippingRates, lineItems: quote.lineItems }),
+    );
+  }
+
+  function onShippingRateChange(event: StripeExpressCheckoutElementShippingRateChangeEvent) {
+    return requote(
+      () => changeShippingRate({ id: event.shippingRate.id }),
+      () => event.reject(),
+      (quote) => event.resolve({ lineItems: quote.lineItems }),
+    );
   }
 
   function fail(event: StripeExpressCheckoutElementConfirmEvent, message: string) {
