@@ -1,29 +1,14 @@
 import type { HttpTypes } from "@medusajs/types";
+import { ADDRESS_FIELDS, type AddressField, type AddressKind, fieldName } from "./address-fields";
 import { readField } from "./form";
 import { MAX_ADDRESS_FIELD, emailSchema, text } from "./validation";
 
 const ADDRESS_TEXT = text(MAX_ADDRESS_FIELD, "This field");
 
 /**
- * The contact-and-address form: field names, validation and the payload Medusa's cart update
+ * The contact-and-address form: validation and the payload Medusa's cart update
  * takes. Pure, so the rules are unit-tested and the server action stays a few lines.
  */
-
-export type AddressKind = "shipping" | "billing";
-
-export const ADDRESS_FIELDS = [
-  "first_name",
-  "last_name",
-  "company",
-  "address_1",
-  "address_2",
-  "postal_code",
-  "city",
-  "province",
-  "country_code",
-  "phone",
-] as const;
-export type AddressField = (typeof ADDRESS_FIELDS)[number];
 
 const REQUIRED: Partial<Record<AddressField, string>> = {
   first_name: "Enter a first name.",
@@ -33,11 +18,6 @@ const REQUIRED: Partial<Record<AddressField, string>> = {
   city: "Enter a city.",
   country_code: "Choose a country.",
 };
-
-/** The form's name for a field, e.g. "shipping_city". */
-export function fieldName(kind: AddressKind, field: AddressField): string {
-  return `${kind}_${field}`;
-}
 
 export interface AddressFormResult {
   fieldErrors: Record<string, string>;

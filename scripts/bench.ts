@@ -16,8 +16,8 @@
  *      (the page loads the double's Stripe.js itself, since Lighthouse's Chrome cannot use Playwright's routes);
  *   5. prints the medians against the budgets and writes every figure to bench-results/latest.json.
  *
- * Needs the local stack (`npm run backend:start`). Ports: the storefront on --port and --port+1, the proxy on
- * --port+90, Lighthouse's Chromium on --port+91.
+ * Needs the local stack (`npm run backend:start`). Ports: the storefront on --port and --port+1, the proxies on
+ * --port+90 (Medusa) and --port+92 (Stripe's API), Lighthouse's Chromium on --port+91.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from "node:fs";
@@ -38,7 +38,7 @@ import {
   placeOrderButton,
   uniqueEmail,
 } from "@medusa-stripe-checkout/test-support/shopper";
-import { initiateStripeSession, stack, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
+import { initiateStripeSession, stack, storeSdk, stripeApiUrl } from "@medusa-stripe-checkout/test-support/stack";
 import { type CountingProxy, coveredMs, type Interval, startCountingProxy } from "./lib/counting-proxy";
 import { httpOk, isPortFree, runLogged, stopProcessGroup, tail, waitUntil } from "./lib/processes";
 import { ROOT } from "./lib/stack-config";
@@ -164,6 +164,12 @@ interface Wait {
   elsewhereMs: number;
 }
 
+/** Counting proxies in front of what the storefront's server calls: Medusa, and Stripe's API. */
+interface Proxies {
+  medusa: CountingProxy;
+  stripe: CountingProxy;
+}
+
 interface CheckoutRun {
   waits: Record<Step, Wait>;
   totalMs: number;
@@ -200,9 +206,11 @@ async function newShopperContext(browser: Browser, baseURL: string): Promise<{ c
 /**
  * A whole checkout through the UI, as a shopper on the product page does it: from pressing "Add to cart" to the
  * confirmation being visible. Each wait is timed from the click to what it waits for, with Medusa's own time in it
- * (the counting proxy's requests, overlaps once) and Stripe's (the browser's requests to Stripe's hosts).
+ * (the counting proxy's requests, overlaps once) and Stripe's (the browser's requests to Stripe's hosts and the
+ * storefront server's to Stripe's API).
  */
-async function checkoutThroughUi(browser: Browser, storefront: Storefront, proxy: CountingProxy): Promise<CheckoutRun> {
+async function checkoutThroughUi(browser: Browser, storefront: Storefront, proxies: Proxies): Promise<CheckoutRun> {
+  const { medusa: proxy, stripe: serverStripe } = proxies;
   const { context, leaks } = await newShopperContext(browser, storefront.url);
   const origin = new URL(storefront.url).origin;
   const browserLog: string[] = [];
@@ -253,8 +261,8 @@ async function checkoutThroughUi(browser: Browser, storefront: Storefront, proxy
       waits[step] = {
         waitedMs: to - from,
         medusaMs: coveredMs(proxy.intervals, from, to),
-        stripeMs: coveredMs(stripeIntervals, from, to),
-        elsewhereMs: coveredMs([...proxy.intervals, ...stripeIntervals], from, to),
+        stripeMs: coveredMs([...stripeIntervals, ...serverStripe.intervals], from, to),
+        elsewhereMs: coveredMs([...proxy.intervals, ...stripeIntervals, ...serverStripe.intervals], from, to),
       };
       backendMarks[step] = [marks[0] ?? 0, proxy.log.length];
       browserMarks[step] = [marks[1] ?? 0, browserLog.length];
@@ -574,6 +582,9 @@ async function main(): Promise<void> {
   }
 
   const proxy = await startCountingProxy(stack.backendUrl, options.port + 90);
+  // The storefront's server reads PaymentIntents too (the amount check before paying): Stripe's time, not its own.
+  const stripeProxy = await startCountingProxy(stripeApiUrl, options.port + 92);
+  const proxies: Proxies = { medusa: proxy, stripe: stripeProxy };
   let measured: Storefront | undefined;
   let demo: Storefront | undefined;
   let browser: Browser | undefined;
@@ -583,7 +594,7 @@ async function main(): Promise<void> {
     if (lighthouseChrome?.child.pid) await stopProcessGroup(lighthouseChrome.child.pid, 5_000);
     if (lighthouseChrome) rmSync(lighthouseChrome.profile, { recursive: true, force: true });
     await Promise.all([stopStorefront(measured), stopStorefront(demo)]);
-    await proxy.close();
+    await Promise.all([proxy.close(), stripeProxy.close()]);
   };
   const interrupted = () => {
     void cleanUp().finally(() => process.exit(130));
@@ -594,7 +605,7 @@ async function main(): Promise<void> {
   try {
     measured = await startStorefront(
       options.port,
-      { ...storefrontEnv({ withDoubleScript: false }), MEDUSA_BACKEND_URL: proxy.url },
+      { ...storefrontEnv({ withDoubleScript: false }), MEDUSA_BACKEND_URL: proxy.url, STRIPE_API_URL: stripeProxy.url },
       "measured",
     );
     log(`Storefront ${measured.url} → counting proxy ${proxy.url} → Medusa ${stack.backendUrl}`);
@@ -603,13 +614,13 @@ async function main(): Promise<void> {
 
     // One checkout first, not recorded: the first requests after `next start` compile and load code.
     log("Warm-up checkout (not recorded)…");
-    await checkoutThroughUi(browser, measured, proxy);
+    await checkoutThroughUi(browser, measured, proxies);
 
     const checkouts: CheckoutRun[] = [];
     const scripts: ScriptLoad[][] = [];
     const ttfbs: { ttfbMs: number; backendRequests: number }[] = [];
     for (let run = 1; run <= options.runs; run++) {
-      const checkout = await checkoutThroughUi(browser, measured, proxy);
+      const checkout = await checkoutThroughUi(browser, measured, proxies);
       checkouts.push(checkout);
       scripts.push(await checkoutPageJavaScript(browser, measured, sdk));
       ttfbs.push(await checkoutTtfb(measured, sdk, proxy));

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { type AddressKind, fieldName } from "@/lib/address-form";
+import { type AddressKind, fieldName } from "@/lib/address-fields";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
 import { cancelPendingFocus, focusWhenShown } from "./focus-target";
 import { FormMessage } from "@/components/form-message";

@@ -1,5 +1,5 @@
 import { AddressBlock } from "@/components/address-block";
-import { ADDRESS_FIELDS, fieldName } from "@/lib/address-form";
+import { ADDRESS_FIELDS, fieldName } from "@/lib/address-fields";
 import type { Cart } from "@/lib/cart";
 import { saveContactAndAddresses } from "@/lib/checkout";
 import { getCountryChoices, getCurrentCountry } from "@/lib/region";

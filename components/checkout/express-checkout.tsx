@@ -27,8 +27,6 @@ export interface ExpressCheckoutProps {
   stripeDoubleUrl: string | null;
   /** Where Stripe would send the shopper back after a redirect (a wallet's card seldom needs one). */
   returnPath: string;
-  /** Shown under the button, e.g. "or pay by card below". */
-  separatorLabel?: string;
   /** What the sheet opens with, from the page's own render (the sheet must open within a second of the tap). */
   start: WalletStart;
   changeAddress: (address: unknown) => Promise<WalletAddressChange>;
@@ -47,28 +45,19 @@ const UNREACHABLE = "We could not reach the store to place your order. Please tr
  * (deferred mode), the sheet's address and delivery priced by Medusa on the cart, and the payment confirmed on the
  * cart's Stripe session, the card form's own, before the order is placed as the card form places it.
  */
-export function ExpressCheckout({ amount, currency, publishableKey, stripeDoubleUrl, separatorLabel, ...rest }: ExpressCheckoutProps) {
+export function ExpressCheckout({ amount, currency, publishableKey, stripeDoubleUrl, ...rest }: ExpressCheckoutProps) {
   const [stripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
   // Stable options: amount changes go to elements.update() from the sheet's handlers, which need them at once.
   // Medusa's Stripe provider creates PaymentIntents with a manual capture: Stripe wants the group to say the same.
   const [options] = useState<StripeElementsOptionsMode>(() => ({ mode: "payment", amount, currency, captureMethod: "manual" }));
   return (
-    <section aria-label="Express checkout" className="space-y-3">
-      <Elements stripe={stripePromise} options={options}>
-        <WalletButton amount={amount} currency={currency} {...rest} />
-      </Elements>
-      {separatorLabel ? (
-        <p className="flex items-center gap-3 text-sm text-neutral-500" aria-hidden="true">
-          <span className="h-px flex-1 bg-neutral-200" />
-          {separatorLabel}
-          <span className="h-px flex-1 bg-neutral-200" />
-        </p>
-      ) : null}
-    </section>
+    <Elements stripe={stripePromise} options={options}>
+      <WalletButton amount={amount} currency={currency} {...rest} />
+    </Elements>
   );
 }
 
-type WalletButtonProps = Omit<ExpressCheckoutProps, "publishableKey" | "stripeDoubleUrl" | "separatorLabel">;
+type WalletButtonProps = Omit<ExpressCheckoutProps, "publishableKey" | "stripeDoubleUrl">;
 
 function WalletButton({ amount, currency, returnPath, start, changeAddress, changeShippingRate, confirmPayment, placeOrder }: WalletButtonProps) {
   const stripe = useStripe();

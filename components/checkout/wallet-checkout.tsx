@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import type { Cart } from "@/lib/cart";
 import { placeOrder } from "@/lib/checkout";
 import { isFree } from "@/lib/checkout-progress";
@@ -7,9 +8,30 @@ import { changeWalletAddress, changeWalletShippingRate, confirmWalletPayment, wa
 import { sheetAmount } from "@/lib/wallet-sheet";
 import { ExpressCheckout } from "./express-checkout";
 
-/** The wallet button for this cart, wired to the wallet's server actions; nothing for a cart with nothing to pay. */
-export async function WalletCheckout({ cart, separatorLabel }: { cart: Cart; separatorLabel?: string }) {
+/**
+ * The wallet button for this cart, wired to the wallet's server actions; nothing for a cart with nothing to pay.
+ * What the sheet opens with needs Medusa's delivery options: the page around it is shown without waiting for them,
+ * in a space the button keeps (so nothing moves when it appears).
+ */
+export function WalletCheckout({ cart, separatorLabel }: { cart: Cart; separatorLabel?: string }) {
   if (isFree(cart)) return null;
+  return (
+    <section aria-label="Express checkout" className="space-y-3">
+      <Suspense fallback={<div className="min-h-12" />}>
+        <WalletButtonFor cart={cart} />
+      </Suspense>
+      {separatorLabel ? (
+        <p className="flex items-center gap-3 text-sm text-neutral-500" aria-hidden="true">
+          <span className="h-px flex-1 bg-neutral-200" />
+          {separatorLabel}
+          <span className="h-px flex-1 bg-neutral-200" />
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+async function WalletButtonFor({ cart }: { cart: Cart }) {
   const config = getConfig();
   const start = await walletSheetFor(cart);
   return (
@@ -19,7 +41,6 @@ export async function WalletCheckout({ cart, separatorLabel }: { cart: Cart; sep
       publishableKey={config.stripePublishableKey}
       stripeDoubleUrl={config.stripeDoubleUrl}
       returnPath={checkoutReturnPath(cart.id)}
-      {...(separatorLabel ? { separatorLabel } : {})}
       start={start}
       changeAddress={changeWalletAddress}
       changeShippingRate={changeWalletShippingRate}
