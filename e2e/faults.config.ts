@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { storefrontBrowser } from "@medusa-stripe-checkout/test-support/browser";
 
 /**
- * The fault and security suite (issue 4): its own production storefront on port 3400, talking to Medusa through
+ * The fault and security suite: its own production storefront on port 3400, talking to Medusa through
  * a switchable proxy (scripts/fault-proxy.ts, :3401, control :3402), so a test can make the backend stop answering
  * or hang without touching the shared Medusa. One worker: the proxy's mode is shared by the whole run.
  *

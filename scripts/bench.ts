@@ -79,7 +79,7 @@ const BUDGETS = {
   lighthouse: 0.95,
 } as const;
 
-/** The old Medusa starter measured on this same backend (issue 3), for context. */
+/** The old Medusa starter measured on this same backend, for context. */
 const REFERENCE = { jsKb: 433, checkoutMs: 4500, backendRequests: 36, browserRequests: 28, lighthouse: 0.82 } as const;
 
 /**

@@ -17,9 +17,9 @@ export function WalletCheckout({ cart, separatorLabel }: { cart: Cart; separator
   if (isFree(cart)) return null;
   return (
     <section aria-label="Express checkout" className="space-y-3">
-      <Suspense fallback={<div className="min-h-12" />}>
+      <>
         <WalletButtonFor cart={cart} />
-      </Suspense>
+      </>
       {separatorLabel ? (
         <p className="flex items-center gap-3 text-sm text-neutral-500" aria-hidden="true">
           <span className="h-px flex-1 bg-neutral-200" />
