@@ -22,7 +22,7 @@ export function LineItemSummary({ items, currencyCode }: { items: SummaryItem[];
         return (
           <li key={item.id} className="flex gap-4 py-3">
             <div className="w-14 shrink-0">
-              <ProductImage src={item.thumbnail} alt={name} sizes="56px" />
+              <ProductImage src={item.thumbnail} name={name} decorative sizes="56px" />
             </div>
             <div className="flex flex-1 justify-between gap-4 text-sm">
               <div>

@@ -13,16 +13,20 @@ import Image from "next/image";
  * With `unoptimized` Next renders no `srcset`, so `sizes` does not change which file loads: each caller still gives
  * its box's real width in its layout, ready for the day an optimizer or a loader is configured.
  * `priority`: the one picture that is the page's largest content (LCP) loads at once, at high priority.
+ * `decorative`: the picture sits beside the product's name (a card, a cart line), so a screen reader should not read
+ * the name twice; it gets an empty alt.
  */
 export function ProductImage({
   src,
-  alt,
+  name,
   sizes,
+  decorative = false,
   priority = false,
 }: {
   src: string | null | undefined;
-  alt: string;
+  name: string;
   sizes: string;
+  decorative?: boolean;
   priority?: boolean;
 }) {
   return (
@@ -30,7 +34,7 @@ export function ProductImage({
       {src ? (
         <Image
           src={src}
-          alt={alt}
+          alt={decorative ? "" : name}
           fill
           sizes={sizes}
           unoptimized
@@ -39,7 +43,7 @@ export function ProductImage({
         />
       ) : (
         <div aria-hidden="true" className="flex h-full items-center justify-center text-4xl font-light text-neutral-300">
-          {alt.slice(0, 1).toUpperCase()}
+          {name.slice(0, 1).toUpperCase()}
         </div>
       )}
     </div>

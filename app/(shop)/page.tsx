@@ -22,7 +22,8 @@ export default async function HomePage() {
                 <Link href={`/products/${product.handle}`} prefetch={false} className="group block">
                   <ProductImage
                     src={product.thumbnail}
-                    alt={product.title}
+                    name={product.title}
+                    decorative
                     sizes="(min-width: 1152px) 258px, (min-width: 1024px) calc((100vw - 120px) / 4), (min-width: 640px) calc((100vw - 72px) / 2), calc((100vw - 48px) / 2)"
                   />
                   <h2 className="mt-3 text-sm font-medium group-hover:underline">{product.title}</h2>

@@ -47,44 +47,46 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       {notRecognised}
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Cart</h1>
       <div className="mt-8 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <section aria-label="Items in your cart" className="card h-fit divide-y divide-neutral-200">
-          {items.map((item) => {
-            const name = item.product_title ?? item.title;
-            const label = item.variant_title ? `${name}, ${item.variant_title}` : name;
-            return (
-              <div key={item.id} className="flex gap-4 p-4 sm:p-5">
-                <div className="w-16 shrink-0 sm:w-24">
-                  <ProductImage src={item.thumbnail} alt={name} sizes="(min-width: 640px) 96px, 64px" />
-                </div>
-                <div className="flex min-w-0 flex-1 flex-col justify-between gap-3 sm:flex-row">
-                  <div>
-                    <h2 className="font-medium">
-                      {item.product_handle ? (
-                        <Link href={`/products/${item.product_handle}`} className="hover:underline">
-                          {name}
-                        </Link>
-                      ) : (
-                        name
-                      )}
-                    </h2>
-                    {item.variant_title ? <p className="text-sm text-neutral-600">{item.variant_title}</p> : null}
-                    <p className="mt-1 text-sm text-neutral-600">{formatMoney(item.unit_price, cart.currency_code)} each</p>
-                    <div className="mt-3">
-                      <LineItemControls
-                        lineId={item.id}
-                        itemName={label}
-                        quantity={item.quantity}
-                        action={updateLineQuantity}
-                      />
-                    </div>
+        <section aria-label="Items in your cart" className="card h-fit">
+          <ul className="divide-y divide-neutral-200">
+            {items.map((item) => {
+              const name = item.product_title ?? item.title;
+              const label = item.variant_title ? `${name}, ${item.variant_title}` : name;
+              return (
+                <li key={item.id} className="flex gap-4 p-4 sm:p-5">
+                  <div className="w-16 shrink-0 sm:w-24">
+                    <ProductImage src={item.thumbnail} name={name} decorative sizes="(min-width: 640px) 96px, 64px" />
                   </div>
-                  <p className="font-medium tabular-nums sm:text-right">
-                    {formatMoney(item.subtotal ?? item.unit_price * item.quantity, cart.currency_code)}
-                  </p>
-                </div>
-              </div>
-            );
-          })}
+                  <div className="flex min-w-0 flex-1 flex-col justify-between gap-3 sm:flex-row">
+                    <div>
+                      <h2 className="font-medium">
+                        {item.product_handle ? (
+                          <Link href={`/products/${item.product_handle}`} className="hover:underline">
+                            {name}
+                          </Link>
+                        ) : (
+                          name
+                        )}
+                      </h2>
+                      {item.variant_title ? <p className="text-sm text-neutral-600">{item.variant_title}</p> : null}
+                      <p className="mt-1 text-sm text-neutral-600">{formatMoney(item.unit_price, cart.currency_code)} each</p>
+                      <div className="mt-3">
+                        <LineItemControls
+                          lineId={item.id}
+                          itemName={label}
+                          quantity={item.quantity}
+                          action={updateLineQuantity}
+                        />
+                      </div>
+                    </div>
+                    <p className="font-medium tabular-nums sm:text-right">
+                      {formatMoney(item.subtotal ?? item.unit_price * item.quantity, cart.currency_code)}
+                    </p>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
         </section>
         <aside aria-labelledby="cart-summary-heading" className="card h-fit p-5">
           <h2 id="cart-summary-heading" className="mb-4 font-semibold">

@@ -44,10 +44,16 @@ export async function addToCart(page: Page, productName = "Linen Shirt", size?: 
 
 /**
  * A product's picture is on screen and its file has loaded: the browser decoded an image from it (a file it could not
- * load or decode has no natural width, and only the alt text shows).
+ * load or decode has no natural width). The product page names its picture; in a list (the shop's cards, the cart's
+ * lines, the order summary) the picture is decorative beside the product's name, and a screen reader skips it.
  */
 export async function expectPictureShown(page: Page, productName: string): Promise<Locator> {
-  const picture = page.getByRole("img", { name: productName, exact: true }).locator("visible=true").first();
+  const named = page.getByRole("img", { name: productName, exact: true });
+  const beside = page
+    .getByRole("listitem")
+    .filter({ has: page.getByText(productName, { exact: true }) })
+    .locator("img[alt='']");
+  const picture = named.or(beside).locator("visible=true").first();
   await expect(picture).toBeVisible();
   await expect
     .poll(() => picture.evaluate((image: HTMLImageElement) => (image.complete ? image.naturalWidth : 0)), {

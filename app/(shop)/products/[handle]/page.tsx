@@ -45,7 +45,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
     <div className="grid gap-8 md:grid-cols-2 md:gap-12">
       <ProductImage
         src={product.thumbnail}
-        alt={product.title}
+        name={product.title}
         sizes="(min-width: 1152px) 528px, (min-width: 768px) calc((100vw - 96px) / 2), (min-width: 640px) calc(100vw - 48px), calc(100vw - 32px)"
         priority
       />
