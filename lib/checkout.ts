@@ -34,6 +34,16 @@ export const getShippingOptions = cache(async (cartId: string): Promise<Shipping
   return shipping_options;
 });
 
+/**
+ * Starts reading the delivery options of the shopper's cart, for a page that will need them (the delivery section,
+ * the wallet sheet), while it reads the cart itself: the two reads overlap instead of following each other.
+ */
+export async function preloadShippingOptions(): Promise<void> {
+  const cartId = await readCartId();
+  // Whoever awaits the options later sees a failure; this early start only must not count as unhandled.
+  if (cartId) getShippingOptions(cartId).catch(() => undefined);
+}
+
 /** The price to show for an option: flat options carry `amount`, calculated ones `calculated_price`. */
 export function shippingOptionAmount(option: ShippingOption): number | null {
   const calculated = option.calculated_price?.calculated_amount;

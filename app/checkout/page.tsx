@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { CheckoutSections } from "@/components/checkout/checkout-sections";
 import { PaymentConfirming } from "@/components/payment/payment-confirming";
+import { preloadShippingOptions } from "@/lib/checkout";
 import { CART_PATH, checkoutPath, orderConfirmationPath } from "@/lib/paths";
 import { getCheckoutState } from "@/lib/payment/checkout-state";
 
@@ -10,6 +11,7 @@ interface CheckoutPageProps {
 
 /** Loads where the checkout stands and picks what to show: the confirmation, the wait, or the checkout's sections. */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
+  void preloadShippingOptions();
   const [state, query] = await Promise.all([getCheckoutState(), searchParams]);
   // Paid (or already an order): the confirmation, never a second card form.
   if (state.kind === "ordered") redirect(orderConfirmationPath(state.orderId));

@@ -7,6 +7,7 @@ import { PromoCodeForm } from "@/components/promo-code-form";
 import { ProductImage } from "@/components/product-image";
 import { redirect } from "next/navigation";
 import { updateLineQuantity } from "@/lib/cart";
+import { preloadShippingOptions } from "@/lib/checkout";
 import { MESSAGES } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { CHECKOUT_PATH, orderConfirmationPath } from "@/lib/paths";
@@ -16,6 +17,7 @@ import { applyPromotionCode, removePromotionCode } from "@/lib/promotions";
 export const metadata: Metadata = { title: "Cart" };
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<{ payment?: string | string[] }> }) {
+  void preloadShippingOptions();
   const [state, query] = await Promise.all([getCheckoutState(), searchParams]);
   // A cart that is (or, its payment being held, becomes) an order shows that order, never "empty".
   if (state.kind === "ordered") redirect(orderConfirmationPath(state.orderId));
