@@ -181,6 +181,6 @@ export async function fillCard(page: Page, number: string, options: { expiry?: s
       const content = await frame.locator(":root").evaluate((root) => root.scrollHeight);
       const shown = await iframe.evaluate((element) => element.getBoundingClientRect().height);
       return Math.abs(Math.ceil(content) - shown) <= 1;
-    }, { message: "the card form to settle at its new height" })
+    }, { message: "the card form to settle at its new height", intervals: [20] })
     .toBe(true);
 }
