@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import type { Cart } from "@/lib/cart";
 import { placeOrder } from "@/lib/checkout";
 import { isFree } from "@/lib/checkout-progress";
@@ -10,16 +9,14 @@ import { ExpressCheckout } from "./express-checkout";
 
 /**
  * The wallet button for this cart, wired to the wallet's server actions; nothing for a cart with nothing to pay.
- * What the sheet opens with needs Medusa's delivery options: the page around it is shown without waiting for them,
- * in a space the button keeps (so nothing moves when it appears).
+ * What the sheet opens with needs Medusa's delivery options, which the page starts reading with the cart
+ * (`preloadShippingOptions`).
  */
 export function WalletCheckout({ cart, separatorLabel }: { cart: Cart; separatorLabel?: string }) {
   if (isFree(cart)) return null;
   return (
     <section aria-label="Express checkout" className="space-y-3">
-      <>
-        <WalletButtonFor cart={cart} />
-      </>
+      <WalletButtonFor cart={cart} />
       {separatorLabel ? (
         <p className="flex items-center gap-3 text-sm text-neutral-500" aria-hidden="true">
           <span className="h-px flex-1 bg-neutral-200" />
