@@ -87,8 +87,9 @@ const clientSignInLimit = (client: string): Limit => ({ key: `sign-in-client:${c
 const clientSignUpLimit = (client: string): Limit => ({ key: `sign-up-client:${client}`, max: 10, windowMs: 60 * 60_000 });
 
 /**
- * Who is asking, as well as a server behind a proxy can tell: the first address the proxy reports (on Vercel the
- * platform sets it), otherwise one shared bucket for every client.
+ * Who is asking: the first address in X-Forwarded-For. On Vercel (or behind any proxy that sets it) that is the
+ * client as the proxy saw it; `next start` on its own fills it from the socket only when the request has none, so
+ * there a client can name itself anything and only the per-email limit holds.
  */
 async function clientKey(): Promise<string> {
   const requestHeaders = await headers();
