@@ -8,7 +8,7 @@ import type { Order } from "@/lib/orders";
 import { firstOpenCollection, paymentTotals } from "@/lib/payment/collections";
 import { paymentLinkPath } from "@/lib/paths";
 
-const ORDER_STATUS: Record<string, string> = {
+export const ORDER_STATUS: Record<string, string> = {
   pending: "Received",
   completed: "Completed",
   draft: "Draft",

@@ -1,10 +1,17 @@
 import Link from "next/link";
+import { hasCustomerSession } from "@/lib/account";
 import { chooseCountry, getCart, itemCount } from "@/lib/cart";
 import { getCountryChoices, getCurrentCountry } from "@/lib/region";
+import { AccountMenu } from "./account/account-menu";
 import { CountrySelect } from "./country-select";
 
 export async function SiteHeader() {
-  const [cart, countries, country] = await Promise.all([getCart(), getCountryChoices(), getCurrentCountry()]);
+  const [cart, countries, country, signedIn] = await Promise.all([
+    getCart(),
+    getCountryChoices(),
+    getCurrentCountry(),
+    hasCustomerSession(),
+  ]);
   const count = itemCount(cart);
   return (
     <header className="border-b border-neutral-200 bg-white">
@@ -18,6 +25,7 @@ export async function SiteHeader() {
             current={country.code}
             action={chooseCountry}
           />
+          <AccountMenu signedIn={signedIn} />
           <Link
             href="/cart"
             prefetch={false}

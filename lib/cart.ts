@@ -3,10 +3,10 @@ import type { HttpTypes } from "@medusajs/types";
 import { refresh } from "next/cache";
 import { cache } from "react";
 import { type ActionResult, failure } from "./action-result";
-import { clearCartId, readCartId, writeCartId, writeCountryCookie } from "./cookies";
+import { clearCartId, readCartId, readCustomerTokenCookie, writeCartId, writeCountryCookie } from "./cookies";
 import { MESSAGES, describeBackendError, nullWhenNotFound } from "./errors";
 import type { FormState } from "./form";
-import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
+import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, customerHeaders, medusa } from "./medusa";
 import { getCountryChoices, getCurrentCountry } from "./region";
 import { addToCartSchema, chooseCountrySchema, parseForm, updateLineSchema } from "./validation";
 
@@ -105,10 +105,13 @@ export async function addToCart(_previous: FormState, formData: FormData): Promi
     if (openCart) {
       await medusa().store.cart.createLineItem(openCart.id, { variant_id: variantId, quantity }, { fields: "id" });
     } else {
-      const region = await getCurrentCountry();
+      const [region, customerToken] = await Promise.all([getCurrentCountry(), readCustomerTokenCookie()]);
+      // A signed-in customer's new cart is theirs from the start (Medusa takes the customer from the token), so the
+      // order it becomes is in their order history.
       const { cart } = await medusa().store.cart.create(
         { region_id: region.regionId, items: [{ variant_id: variantId, quantity }] },
         { fields: "id" },
+        customerHeaders(customerToken),
       );
       await writeCartId(cart.id);
     }

@@ -1,9 +1,15 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { readCustomerToken } from "./customer-token";
 import { looksLikeId } from "./ids";
 
 const CART_COOKIE = "cart_id";
 const COUNTRY_COOKIE = "country";
+/**
+ * The signed-in customer's Medusa token. Only the server reads it (HttpOnly): the browser never holds it in script
+ * reach or storage, and the server hands it to Medusa per request (lib/account.ts).
+ */
+const CUSTOMER_TOKEN_COOKIE = "customer_session";
 
 const THIRTY_DAYS = 60 * 60 * 24 * 30;
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -46,4 +52,21 @@ export async function readCountryCookie(): Promise<string | null> {
 
 export async function writeCountryCookie(countryCode: string): Promise<void> {
   (await cookies()).set(COUNTRY_COOKIE, countryCode, await cookieOptions(ONE_YEAR));
+}
+
+/**
+ * The signed-in customer's token, or null for a guest (no cookie, or one that is not a customer's token). Its
+ * signature and expiry are Medusa's to check, on the request it is sent with; reading it here makes no request.
+ */
+export async function readCustomerTokenCookie(): Promise<string | null> {
+  const value = (await cookies()).get(CUSTOMER_TOKEN_COOKIE)?.value ?? null;
+  return value && readCustomerToken(value)?.actorId ? value : null;
+}
+
+export async function writeCustomerTokenCookie(token: string, maxAge: number): Promise<void> {
+  (await cookies()).set(CUSTOMER_TOKEN_COOKIE, token, await cookieOptions(maxAge));
+}
+
+export async function clearCustomerTokenCookie(): Promise<void> {
+  (await cookies()).delete(CUSTOMER_TOKEN_COOKIE);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import Medusa from "@medusajs/js-sdk";
+import Medusa, { type ClientHeaders } from "@medusajs/js-sdk";
 import { getConfig } from "./config";
 
 let client: Medusa | undefined;
@@ -15,12 +15,18 @@ export function medusa(): Medusa {
     client = new Medusa({
       baseUrl: config.medusaBackendUrl,
       publishableKey: config.medusaPublishableKey,
-      // No customer login here; never look for a token in browser storage that is not there.
+      // One client serves every shopper, so it must hold no one's token: a signed-in customer's token is passed per
+      // request (`customerHeaders`), and the SDK's own sign-in calls store nothing ("nostore").
       auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
     });
     withTimeout(client, config.medusaTimeoutMs);
   }
   return client;
+}
+
+/** Request headers that make a store call on behalf of the signed-in customer; none for a guest. */
+export function customerHeaders(token: string | null): ClientHeaders | undefined {
+  return token ? { authorization: `Bearer ${token}` } : undefined;
 }
 
 /**

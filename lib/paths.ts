@@ -34,3 +34,22 @@ export function checkoutReturnPath(cartId: string): string {
 export function paymentLinkPath(collectionId: string, orderId: string): string {
   return `/payment-collection/${encodeURIComponent(collectionId)}?order_id=${encodeURIComponent(orderId)}`;
 }
+
+/** The shopper's account: order history when signed in, otherwise sign in or create an account. */
+export const ACCOUNT_PATH = "/account";
+
+/** The account page, sending the shopper on to `next` (a path of this shop) once signed in. */
+export function accountPath(options: { next?: string } = {}): string {
+  const next = safeNextPath(options.next);
+  return next ? `${ACCOUNT_PATH}?next=${encodeURIComponent(next)}` : ACCOUNT_PATH;
+}
+
+/**
+ * Where to send a shopper after signing in, or null: only a path on this shop ("/checkout"), never another site
+ * ("//evil.example", "https://…", "/\\evil.example"), so a crafted link cannot use the sign-in to send them away.
+ */
+export function safeNextPath(next: string | null | undefined): string | null {
+  if (!next) return null;
+  if (!/^\/(?![/\\])[\w\-./?=&%]*$/.test(next)) return null;
+  return next;
+}

@@ -7,6 +7,8 @@ import {
   chooseDeliverySchema,
   parseForm,
   promotionCodeFormSchema,
+  signInSchema,
+  signUpSchema,
   updateLineSchema,
 } from "./validation";
 
@@ -89,4 +91,36 @@ describe("promotion code input", () => {
       if (!parsed.ok) expect(parsed.fieldErrors.code).toMatch(/^(A promotion code has only|That code is too long)/);
     },
   );
+});
+
+describe("account input", () => {
+  it("takes an email in any case as the same account, and keeps the password exactly as typed", () => {
+    const parsed = parseForm(signInSchema, form({ email: "  Ann@Example.COM ", password: " secret pass " }));
+    expect(parsed).toEqual({ ok: true, data: { email: "ann@example.com", password: " secret pass " } });
+  });
+
+  it("asks for what is missing at sign-in, field by field", () => {
+    const parsed = parseForm(signInSchema, form({ email: "", password: "" }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.fieldErrors).toEqual({ email: "Enter your email address.", password: "Enter your password." });
+  });
+
+  it("asks for a password of at least 8 characters at sign-up, and at most 128", () => {
+    const base = { first_name: "Ann", last_name: "Lee", email: "ann@example.com" };
+    const short = parseForm(signUpSchema, form({ ...base, password: "1234567" }));
+    expect(short.ok ? null : short.fieldErrors.password).toBe("Choose a password of at least 8 characters.");
+    const long = parseForm(signUpSchema, form({ ...base, password: "x".repeat(129) }));
+    expect(long.ok ? null : long.fieldErrors.password).toBe("A password can be at most 128 characters.");
+    expect(parseForm(signUpSchema, form({ ...base, password: "12345678" })).ok).toBe(true);
+  });
+
+  it("refuses names with control characters and a file sent as a password", () => {
+    const data = form({ first_name: "Ann\u0000", last_name: "Lee", email: "ann@example.com" });
+    data.set("password", new Blob(["x"]));
+    const parsed = parseForm(signUpSchema, data);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(Object.keys(parsed.fieldErrors).sort()).toEqual(["first_name", "password"]);
+  });
 });

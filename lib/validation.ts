@@ -135,3 +135,38 @@ export const walletConfirmSchema = z.object({
     .optional()
     .nullable(),
 });
+
+/**
+ * An account's email: compared in lower case, so "Ann@Example.com" at sign-up and "ann@example.com" at sign-in are
+ * the same account (Medusa's email-and-password provider matches the address exactly as stored).
+ */
+export const accountEmailSchema = z
+  .string({ error: "Enter your email address." })
+  .pipe(emailSchema)
+  .transform((email) => email.toLowerCase());
+
+/** At most this long: a password is hashed on every sign-in, and nobody types more. */
+export const MAX_PASSWORD = 128;
+export const MIN_PASSWORD = 8;
+
+export const signInSchema = z.object({
+  email: accountEmailSchema,
+  // Not trimmed, and no minimum beyond "something": it is compared, not chosen, here.
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(MAX_PASSWORD, "That password is too long."),
+  // Where to go afterwards; lib/paths.ts decides whether it is a page of this shop.
+  next: z.string().max(200).optional(),
+});
+
+export const signUpSchema = z.object({
+  first_name: text(MAX_ADDRESS_FIELD, "The first name").min(1, "Enter your first name."),
+  last_name: text(MAX_ADDRESS_FIELD, "The last name").min(1, "Enter your last name."),
+  email: accountEmailSchema,
+  password: z
+    .string({ error: `Choose a password of at least ${MIN_PASSWORD} characters.` })
+    .min(MIN_PASSWORD, `Choose a password of at least ${MIN_PASSWORD} characters.`)
+    .max(MAX_PASSWORD, `A password can be at most ${MAX_PASSWORD} characters.`),
+  next: z.string().max(200).optional(),
+});

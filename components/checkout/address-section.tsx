@@ -1,7 +1,10 @@
+import Link from "next/link";
 import { AddressBlock } from "@/components/address-block";
+import { hasCustomerSession } from "@/lib/account";
 import { ADDRESS_FIELDS, fieldName } from "@/lib/address-fields";
 import type { Cart } from "@/lib/cart";
 import { saveContactAndAddresses } from "@/lib/checkout";
+import { CHECKOUT_PATH, accountPath } from "@/lib/paths";
 import { getCountryChoices, getCurrentCountry } from "@/lib/region";
 import { AddressEditor } from "./address-editor";
 import { SECTION_HEADING_IDS } from "./checkout-section";
@@ -11,7 +14,8 @@ import { SECTION_HEADING_IDS } from "./checkout-section";
  * or, once saved, what the cart holds with a way to change it.
  */
 export async function AddressSection({ cart, saved }: { cart: Cart; saved: boolean }) {
-  const [allCountries, current] = await Promise.all([getCountryChoices(), getCurrentCountry()]);
+  // Signed in or not is read from the cookie: a guest's checkout makes no request to Medusa for it.
+  const [allCountries, current, signedIn] = await Promise.all([getCountryChoices(), getCurrentCountry(), hasCustomerSession()]);
   const shippingCountries = (cart.region?.countries ?? [])
     .flatMap((country) => (country.iso_2 ? [{ code: country.iso_2, name: country.display_name ?? country.iso_2 }] : []))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -29,32 +33,45 @@ export async function AddressSection({ cart, saved }: { cart: Cart; saved: boole
     ADDRESS_FIELDS.every((field) => (cart.billing_address?.[field] ?? "") === (cart.shipping_address?.[field] ?? ""));
 
   return (
-    <AddressEditor
-      saved={saved}
-      summary={
-        <div className="grid gap-4 text-sm sm:grid-cols-3">
-          <div className="min-w-0">
-            <h3 className="mb-1 font-medium">Contact</h3>
-            <p className="break-words text-neutral-700">{cart.email}</p>
+    <>
+      {signedIn ? (
+        <p className="mb-4 text-sm text-neutral-600">You are signed in: this order will be saved to your account.</p>
+      ) : (
+        <p className="mb-2 text-sm text-neutral-600">
+          Have an account?{" "}
+          <Link href={accountPath({ next: CHECKOUT_PATH })} prefetch={false} className="link inline-flex min-h-11 items-center">
+            Sign in
+          </Link>{" "}
+          <span className="text-neutral-500">or continue as a guest.</span>
+        </p>
+      )}
+      <AddressEditor
+        saved={saved}
+        summary={
+          <div className="grid gap-4 text-sm sm:grid-cols-3">
+            <div className="min-w-0">
+              <h3 className="mb-1 font-medium">Contact</h3>
+              <p className="break-words text-neutral-700">{cart.email}</p>
+            </div>
+            <div>
+              <h3 className="mb-1 font-medium">Shipping address</h3>
+              <AddressBlock address={cart.shipping_address} />
+            </div>
+            <div>
+              <h3 className="mb-1 font-medium">Billing address</h3>
+              {billingSame ? <p className="text-neutral-700">Same as shipping</p> : <AddressBlock address={cart.billing_address} />}
+            </div>
           </div>
-          <div>
-            <h3 className="mb-1 font-medium">Shipping address</h3>
-            <AddressBlock address={cart.shipping_address} />
-          </div>
-          <div>
-            <h3 className="mb-1 font-medium">Billing address</h3>
-            {billingSame ? <p className="text-neutral-700">Same as shipping</p> : <AddressBlock address={cart.billing_address} />}
-          </div>
-        </div>
-      }
-      form={{
-        action: saveContactAndAddresses,
-        shippingCountries,
-        billingCountries: allCountries.map(({ code, name }) => ({ code, name })),
-        initialValues,
-        initialBillingSame: billingSame,
-        focusAfterSave: SECTION_HEADING_IDS.delivery,
-      }}
-    />
+        }
+        form={{
+          action: saveContactAndAddresses,
+          shippingCountries,
+          billingCountries: allCountries.map(({ code, name }) => ({ code, name })),
+          initialValues,
+          initialBillingSame: billingSame,
+          focusAfterSave: SECTION_HEADING_IDS.delivery,
+        }}
+      />
+    </>
   );
 }
