@@ -183,4 +183,9 @@ export async function fillCard(page: Page, number: string, options: { expiry?: s
       return Math.abs(Math.ceil(content) - shown) <= 1;
     }, { message: "the card form to settle at its new height", intervals: [20] })
     .toBe(true);
+  // Then bring the pay button into view, as the shopper's scroll does before the tap. A click that has to scroll
+  // first can reach Chromium while it still routes input by the old layout, and land in the card frame, which sat
+  // under that spot before the scroll; the button then never hears of it.
+  await page.getByRole("form", { name: "Payment" }).locator("button[type=submit]").scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
