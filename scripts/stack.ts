@@ -241,6 +241,18 @@ async function startService(state: StackState, service: Service, begin: () => nu
   say(`  ${service.padEnd(9)} ${service === "postgres" || service === "redis" ? `127.0.0.1:${portOf[service]}` : `http://localhost:${portOf[service]}`}  ready in ${seconds(started)}`);
 }
 
+/**
+ * As root, PostgreSQL's data lives outside the checkout (PG_HOME, under /var/tmp), in a folder named after the stack
+ * folder's path. A new clone where a deleted one was would find that database, with orders whose PaymentIntents its
+ * own Stripe double never had: a stack folder that has never been seeded starts from a fresh database instead.
+ */
+function forgetAnEarlierCheckoutsDatabase(): void {
+  const dataDir = path.join(PG_HOME, "data");
+  if (PG_HOME.startsWith(STACK_DIR + path.sep) || existsSync(SEED_OUTPUT_FILE) || !existsSync(dataDir)) return;
+  say(`  postgres  found a database from an earlier checkout at this path (${dataDir}): starting a fresh one`);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
 function startPostgres(state: StackState): Promise<void> {
   const logFile = log("postgres.log");
   return startService(
@@ -395,6 +407,7 @@ async function start(): Promise<void> {
   await ensureBackendInstalled();
   if (mode === "production") ensureCommand("redis-server", "redis-server", "Medusa's production setup");
   say(`Starting the local stack (${mode} setup)…`);
+  forgetAnEarlierCheckoutsDatabase();
   await startPostgres(state);
   if (mode === "production") await startRedis(state);
   await startStripeDouble(state);
