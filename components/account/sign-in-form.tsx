@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/form-message";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
-import { AccountField } from "./account-field";
+import { TextField } from "@/components/text-field";
 
 interface SignInFormProps {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -19,8 +19,8 @@ export function SignInForm({ action, next }: SignInFormProps) {
   return (
     <form action={formAction} onSubmit={submitWithoutReset(formAction)} noValidate aria-label="Sign in" className="space-y-4">
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <AccountField
-        form="sign-in"
+      <TextField
+        id="sign-in-email"
         name="email"
         label="Email"
         type="email"
@@ -28,8 +28,8 @@ export function SignInForm({ action, next }: SignInFormProps) {
         defaultValue={failed?.values?.email}
         error={failed?.fieldErrors?.email}
       />
-      <AccountField
-        form="sign-in"
+      <TextField
+        id="sign-in-password"
         name="password"
         label="Password"
         type="password"

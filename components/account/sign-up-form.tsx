@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/form-message";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
-import { AccountField } from "./account-field";
+import { TextField } from "@/components/text-field";
 
 interface SignUpFormProps {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -22,16 +22,16 @@ export function SignUpForm({ action, next, minPasswordLength }: SignUpFormProps)
     <form action={formAction} onSubmit={submitWithoutReset(formAction)} noValidate aria-label="Create an account" className="space-y-4">
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <AccountField
-          form="sign-up"
+        <TextField
+          id="sign-up-first_name"
           name="first_name"
           label="First name"
           autoComplete="given-name"
           defaultValue={values.first_name}
           error={errors.first_name}
         />
-        <AccountField
-          form="sign-up"
+        <TextField
+          id="sign-up-last_name"
           name="last_name"
           label="Last name"
           autoComplete="family-name"
@@ -39,8 +39,8 @@ export function SignUpForm({ action, next, minPasswordLength }: SignUpFormProps)
           error={errors.last_name}
         />
       </div>
-      <AccountField
-        form="sign-up"
+      <TextField
+        id="sign-up-email"
         name="email"
         label="Email"
         type="email"
@@ -48,8 +48,8 @@ export function SignUpForm({ action, next, minPasswordLength }: SignUpFormProps)
         defaultValue={values.email}
         error={errors.email}
       />
-      <AccountField
-        form="sign-up"
+      <TextField
+        id="sign-up-password"
         name="password"
         label="Password"
         type="password"

@@ -5,6 +5,7 @@ import { type AddressKind, fieldName } from "@/lib/address-fields";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
 import { cancelPendingFocus, focusWhenShown } from "./focus-target";
 import { FormMessage } from "@/components/form-message";
+import { TextField } from "@/components/text-field";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 
 interface AddressFormProps {
@@ -60,33 +61,9 @@ export function AddressForm({
 
   const submit = submitWithoutReset(formAction);
 
-  const field = (name: string, label: string, options: { autoComplete?: string; type?: string; optional?: boolean } = {}) => {
-    const error = errors[name];
-    return (
-      <div>
-        <label htmlFor={name} className="label">
-          {label}
-          {options.optional ? <span className="font-normal text-neutral-500"> (optional)</span> : null}
-        </label>
-        <input
-          id={name}
-          name={name}
-          type={options.type ?? "text"}
-          autoComplete={options.autoComplete}
-          defaultValue={values[name] ?? ""}
-          required={!options.optional}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${name}-error` : undefined}
-          className="input"
-        />
-        {error ? (
-          <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const field = (name: string, label: string, options: { autoComplete?: string; type?: string; optional?: boolean } = {}) => (
+    <TextField name={name} label={label} {...options} defaultValue={values[name] ?? ""} error={errors[name]} />
+  );
 
   const addressFields = (kind: AddressKind, countries: { code: string; name: string }[]) => {
     const section = kind === "shipping" ? "shipping" : "billing";
