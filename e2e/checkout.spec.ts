@@ -267,6 +267,40 @@ test("a saved address can be changed on the same page; the form keeps the shoppe
   await expectCardFormReady(page);
 });
 
+test("a complete address is saved while the shopper pauses on it: a reload shows it saved, delivery chosen", async ({ page }) => {
+  await addToCart(page);
+  await page.goto("/checkout");
+  await fillContactAndAddress(page, uniqueEmail("ahead"), ADDRESSES.germany, { submit: false });
+  const form = page.getByRole("form", { name: "Contact and addresses" });
+  // Leaving the last field is the pause: nothing on the page moves under the shopper.
+  await page.keyboard.press("Tab");
+  await expect(form).toHaveAttribute("data-saved-ahead", "saved");
+  await expect(form.getByRole("button", { name: "Continue to delivery" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Contact and addresses" })).toHaveCount(0);
+  await expect(page.getByText(ADDRESSES.germany.street).first()).toBeVisible();
+  await expect(page.getByRole("form", { name: "Delivery" }).getByLabel("Standard delivery")).toBeChecked();
+  await expectCardFormReady(page);
+});
+
+test("a change made after the address was saved ahead is what Continue saves", async ({ page }) => {
+  await addToCart(page);
+  await page.goto("/checkout");
+  await fillContactAndAddress(page, uniqueEmail("ahead-change"), ADDRESSES.germany, { submit: false });
+  const form = page.getByRole("form", { name: "Contact and addresses" });
+  await page.keyboard.press("Tab");
+  await expect(form).toHaveAttribute("data-saved-ahead", "saved");
+
+  await form.getByLabel("City").fill("Bonn");
+  await form.getByRole("button", { name: "Continue to delivery" }).click();
+  await expect(page.getByRole("button", { name: "Change contact or address" })).toBeVisible();
+  await expect(page.getByText("Bonn").first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Bonn").first()).toBeVisible();
+  await expectCardFormReady(page);
+});
+
 test("without a cart, checkout sends the shopper to the cart page", async ({ page }) => {
   await page.goto("/checkout?step=payment");
   await expect(page).toHaveURL(/\/cart$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAddressForm } from "./address-form";
+import { cartHoldsContact, parseAddressForm } from "./address-form";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -75,5 +75,35 @@ describe("parseAddressForm", () => {
     );
     expect(elsewhere.fieldErrors).toEqual({});
     expect(elsewhere.payload?.billing_address).toMatchObject({ first_name: "Charles", country_code: "gb" });
+  });
+});
+
+describe("cartHoldsContact", () => {
+  const payload = parseAddressForm(form({ ...shipping, billing_same: "on" }), ["de"]).payload;
+  if (!payload) throw new Error("the example form is valid");
+  // As Medusa returns a saved address: every field present, the unset ones null.
+  const saved = {
+    first_name: "Ada",
+    last_name: "Lovelace",
+    company: null,
+    address_1: "Unter den Linden 1",
+    address_2: null,
+    postal_code: "10117",
+    city: "Berlin",
+    province: null,
+    country_code: "de",
+    phone: null,
+  };
+
+  it("is true when the cart holds the same contact and addresses, however Medusa spells an unset field", () => {
+    expect(cartHoldsContact(payload, { email: "ada@example.com", shipping_address: saved, billing_address: { ...saved, company: "" } })).toBe(true);
+  });
+
+  it("is false when anything differs: the email, a field of either address, or a missing address", () => {
+    expect(cartHoldsContact(payload, { email: "bob@example.com", shipping_address: saved, billing_address: saved })).toBe(false);
+    expect(cartHoldsContact(payload, { email: "ada@example.com", shipping_address: { ...saved, city: "Bonn" }, billing_address: saved })).toBe(false);
+    expect(cartHoldsContact(payload, { email: "ada@example.com", shipping_address: saved, billing_address: { ...saved, phone: "+49 30 1" } })).toBe(false);
+    expect(cartHoldsContact(payload, { email: "ada@example.com", shipping_address: saved, billing_address: null })).toBe(false);
+    expect(cartHoldsContact(payload, { email: null, shipping_address: saved, billing_address: saved })).toBe(false);
   });
 });

@@ -73,3 +73,29 @@ export function parseAddressForm(formData: FormData, countryCodes: readonly stri
     payload: valid ? { email, shipping_address: shipping, billing_address: billing } : null,
   };
 }
+
+type SavedAddress = Partial<Record<AddressField, string | null>> | null | undefined;
+
+/** What the cart holds of the form's contents, as Medusa returns it (an unset field is null or absent). */
+export interface CartContact {
+  email?: string | null;
+  shipping_address?: SavedAddress;
+  billing_address?: SavedAddress;
+}
+
+function sameAddress(wanted: HttpTypes.StoreAddAddress, saved: SavedAddress): boolean {
+  const values: SavedAddress = wanted;
+  return ADDRESS_FIELDS.every((field) => (values?.[field] ?? "") === (saved?.[field] ?? ""));
+}
+
+/**
+ * The cart holds exactly this contact and these addresses already: saving them again would change nothing (the
+ * form saved them while the shopper was still on it).
+ */
+export function cartHoldsContact(payload: NonNullable<AddressFormResult["payload"]>, cart: CartContact): boolean {
+  return (
+    payload.email === (cart.email ?? "") &&
+    sameAddress(payload.shipping_address, cart.shipping_address) &&
+    sameAddress(payload.billing_address, cart.billing_address)
+  );
+}

@@ -55,6 +55,16 @@ export async function fetchCartHeader(cartId: string): Promise<{ id: string; reg
   return found && !found.cart.completed_at ? found.cart : null;
 }
 
+/** An open cart's contact, addresses and delivery methods, for the action that saves the address form. */
+export async function fetchCartContact(cartId: string) {
+  const found = await nullWhenNotFound(
+    medusa().store.cart.retrieve(cartId, {
+      fields: "id,region_id,completed_at,email,shipping_address.*,billing_address.*,shipping_methods.id",
+    }),
+  );
+  return found && !found.cart.completed_at ? found.cart : null;
+}
+
 /**
  * The cart the shopper's cookie names, completed or not, read at most once per request. A completed one stays
  * named until the shopper has seen its order's confirmation (see `forgetCompletedCart`).

@@ -3,9 +3,9 @@ import type { HttpTypes } from "@medusajs/types";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { failure } from "./action-result";
-import { parseAddressForm } from "./address-form";
-import { fetchCartHeader, fetchOpenCart } from "./cart";
+import { type ActionResult, failure } from "./action-result";
+import { cartHoldsContact, parseAddressForm } from "./address-form";
+import { fetchCartContact, fetchOpenCart } from "./cart";
 import { defaultDeliveryOption, hasPaymentReadyFor, isFree } from "./checkout-progress";
 import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
@@ -52,36 +52,55 @@ export function shippingOptionAmount(option: ShippingOption): number | null {
 }
 
 /**
- * Server action: email, shipping address and billing address (same or different). A shopper who has not chosen a
+ * Writes the form's email, shipping address and billing address (same or different) to the cart. A cart without a
  * delivery yet gets the cheapest option that ships, changeable on the same page, so that the card form can start
- * preparing at once.
+ * preparing at once. A cart that holds all of it already (saved ahead, see `saveContactAhead`) is not written again.
  */
-export async function saveContactAndAddresses(_previous: FormState, formData: FormData): Promise<FormState> {
-  "use server";
+async function writeContactAndAddresses(formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const cartId = await readCartId();
   if (!cartId) return { ...failure(MESSAGES.cartGone), values };
   try {
-    const [header, countries] = await Promise.all([fetchCartHeader(cartId), getCountryChoices()]);
-    if (!header) return { ...failure(MESSAGES.cartGone), values };
-    const shipsTo = countries.filter((country) => country.regionId === header.region_id).map((country) => country.code);
+    const [cart, countries] = await Promise.all([fetchCartContact(cartId), getCountryChoices()]);
+    if (!cart) return { ...failure(MESSAGES.cartGone), values };
+    const shipsTo = countries.filter((country) => country.regionId === cart.region_id).map((country) => country.code);
     const { payload, fieldErrors } = parseAddressForm(formData, shipsTo);
     if (!payload) return { ...failure("Please correct the marked fields."), fieldErrors, values };
-    const { cart } = await medusa().store.cart.update(cartId, payload, { fields: "id,shipping_methods.id" });
-    if ((cart.shipping_methods?.length ?? 0) === 0) {
+    const hasDelivery = (cart.shipping_methods?.length ?? 0) > 0;
+    if (hasDelivery && cartHoldsContact(payload, cart)) return { ok: true };
+    const { cart: updated } = await medusa().store.cart.update(cartId, payload, { fields: "id,shipping_methods.id" });
+    if ((updated.shipping_methods?.length ?? 0) === 0) {
       const option = defaultDeliveryOption(
         (await getShippingOptions(cartId)).map((choice) => ({ ...choice, amount: shippingOptionAmount(choice) })),
       );
       // No option ships there: the delivery section says so and offers to change the address.
       if (option) await medusa().store.cart.addShippingMethod(cartId, { option_id: option.id }, { fields: "id" });
     }
+    return { ok: true };
   } catch (error) {
-    console.error("saveContactAndAddresses failed", error);
+    console.error("saving contact and addresses failed", error);
     return { ...failure(describeBackendError(error)), values };
   }
+}
+
+/** Server action: "Continue to delivery" (or "Save address"): the contact and addresses, and the page that follows. */
+export async function saveContactAndAddresses(_previous: FormState, formData: FormData): Promise<FormState> {
+  "use server";
+  const result = await writeContactAndAddresses(formData);
   // The page re-renders in this same response: the address summarised, delivery chosen, the card form preparing.
-  refresh();
-  return { ok: true };
+  if (result.ok) refresh();
+  return result;
+}
+
+/**
+ * Server action, run by the address form when it is complete and the shopper pauses: the same save, ahead of
+ * "Continue", so that pressing it only shows what is done. Nothing is re-rendered (the shopper is still on the form)
+ * and a refusal is not shown: the shopper has not asked yet, and "Continue" says it again next to the fields.
+ */
+export async function saveContactAhead(formData: FormData): Promise<ActionResult> {
+  "use server";
+  const result = await writeContactAndAddresses(formData);
+  return result.ok ? { ok: true } : failure(result.error);
 }
 
 /** Server action: the shipping option the shopper picked (the total, and so the payment, follow). */

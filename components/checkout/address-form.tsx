@@ -3,13 +3,17 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { type AddressKind, fieldName } from "@/lib/address-fields";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
+import type { ActionResult } from "@/lib/action-result";
 import { cancelPendingFocus, focusWhenShown } from "./focus-target";
+import { useSaveAhead } from "./use-save-ahead";
 import { FormMessage } from "@/components/form-message";
 import { TextField } from "@/components/text-field";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 
 interface AddressFormProps {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  /** Saves the complete form while the shopper pauses on it, so that submitting finds the work done. */
+  saveAhead?: (formData: FormData) => Promise<ActionResult>;
   /** Countries the cart's region ships to. */
   shippingCountries: { code: string; name: string }[];
   /** Every country, for a billing address that may be anywhere. */
@@ -29,6 +33,7 @@ interface AddressFormProps {
 /** Checkout: contact email, shipping address, billing address (same or different). */
 export function AddressForm({
   action,
+  saveAhead,
   shippingCountries,
   billingCountries,
   initialValues,
@@ -45,6 +50,7 @@ export function AddressForm({
   const values = failed?.values ?? initialValues;
   const errors = failed?.fieldErrors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
+  const ahead = useSaveAhead(formRef, saveAhead);
 
   // After a rejected submit, take the shopper (and screen readers) to the first field to fix.
   useEffect(() => {
@@ -128,7 +134,11 @@ export function AddressForm({
     <form
       ref={formRef}
       action={formAction}
+      onBlur={ahead.onBlur}
+      onInput={ahead.onInput}
+      data-saved-ahead={saveAhead ? ahead.state : undefined}
       onSubmit={(event) => {
+        ahead.cancel();
         focusWhenShown(focusAfterSave);
         submit(event);
       }}

@@ -3,7 +3,7 @@ import { AddressBlock } from "@/components/address-block";
 import { hasCustomerSession } from "@/lib/account";
 import { ADDRESS_FIELDS, fieldName } from "@/lib/address-fields";
 import type { Cart } from "@/lib/cart";
-import { saveContactAndAddresses } from "@/lib/checkout";
+import { saveContactAhead, saveContactAndAddresses } from "@/lib/checkout";
 import { CHECKOUT_PATH, accountPath } from "@/lib/paths";
 import { getCountryChoices, getCurrentCountry } from "@/lib/region";
 import { AddressEditor } from "./address-editor";
@@ -47,6 +47,7 @@ export async function AddressSection({ cart, saved }: { cart: Cart; saved: boole
       )}
       <AddressEditor
         saved={saved}
+        saveAhead={saveContactAhead}
         summary={
           <div className="grid gap-4 text-sm sm:grid-cols-3">
             <div className="min-w-0">

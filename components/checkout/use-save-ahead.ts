@@ -1,0 +1,57 @@
+"use client";
+
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/action-result";
+
+export type SaveAheadState = "idle" | "saving" | "saved";
+
+/** How long after the shopper leaves a field, or stops typing, a complete form is saved ahead. */
+const AFTER_LEAVING_FIELD_MS = 250;
+const AFTER_TYPING_MS = 1_000;
+
+/**
+ * Saves a form while the shopper is still on it, once it is complete and they pause: leaving a field (long enough
+ * not to be the click on the form's own button) or stopping typing. Its submit then finds the work done. Only a form
+ * that passes the browser's own checks is sent, and each version of it once; the last answer decides the state.
+ */
+export function useSaveAhead(formRef: RefObject<HTMLFormElement | null>, save: ((formData: FormData) => Promise<ActionResult>) | undefined) {
+  const timer = useRef<number | undefined>(undefined);
+  const latestRequest = useRef(0);
+  const sent = useRef<string | null>(null);
+  const [state, setState] = useState<SaveAheadState>("idle");
+
+  const cancel = useCallback(() => window.clearTimeout(timer.current), []);
+  useEffect(() => cancel, [cancel]);
+
+  const schedule = useCallback(
+    (delayMs: number) => {
+      if (!save) return;
+      cancel();
+      timer.current = window.setTimeout(() => {
+        const form = formRef.current;
+        if (!form?.checkValidity()) return;
+        const formData = new FormData(form);
+        const version = JSON.stringify([...formData.entries()].filter(([, value]) => typeof value === "string"));
+        if (version === sent.current) return;
+        sent.current = version;
+        const request = ++latestRequest.current;
+        setState("saving");
+        const settle = (saved: boolean) => {
+          if (request !== latestRequest.current) return;
+          // A refusal is said by the submit, next to the fields; the same form may be tried again.
+          if (!saved) sent.current = null;
+          setState(saved ? "saved" : "idle");
+        };
+        save(formData).then((result) => settle(result.ok), () => settle(false));
+      }, delayMs);
+    },
+    [cancel, formRef, save],
+  );
+
+  return {
+    state,
+    onBlur: () => schedule(AFTER_LEAVING_FIELD_MS),
+    onInput: () => schedule(AFTER_TYPING_MS),
+    cancel,
+  };
+}
