@@ -488,6 +488,8 @@ test("Cancel closes the sheet and fires cancel; the button opens a new sheet aft
 
   const again = await openSheet(page, buttons);
   await expect(again.getByLabel("Total")).toHaveText("€35.00");
+  // The sheet takes the focus as it opens, as Google's does, so Escape reaches it.
+  await expect(again.getByRole("heading", { level: 1, name: "Google Pay" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.locator("iframe[title='Google Pay']")).toHaveCount(0);
   expect((await loggedEvents(page)).filter((event) => event.type === "cancel")).toHaveLength(2);

@@ -514,11 +514,15 @@
     event.preventDefault();
     void pay();
   });
-  cancelButton.addEventListener("click", () => {
-    if (!processing && !completed) post({ type: "cancel" });
-  });
+  // The page removes this frame when it hears "cancel". Asking only once the click or key has been handled lets the
+  // browser finish delivering that input first: Chromium never acknowledges input to a frame removed meanwhile.
+  function cancelAfterThisEvent() {
+    if (processing || completed) return;
+    window.setTimeout(() => post({ type: "cancel" }), 0);
+  }
+  cancelButton.addEventListener("click", cancelAfterThisEvent);
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !processing && !completed) post({ type: "cancel" });
+    if (event.key === "Escape") cancelAfterThisEvent();
   });
   (/** @type {HTMLElement} */ (document.querySelector("h1"))).tabIndex = -1;
 
