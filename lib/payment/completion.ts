@@ -1,9 +1,9 @@
 import "server-only";
-import { fetchOpenCart } from "../cart";
+import { fetchCart, fetchOpenCart } from "../cart";
 import { MESSAGES, describeBackendError, describeCompletionError, httpStatusOf } from "../errors";
 import { medusa } from "../medusa";
 import { retryWithBackoff } from "./retry";
-import { clientSecretOf, findLiveStripeSession, paymentIntentIdOf } from "./sessions";
+import { clientSecretOf, completionRefusalOf, findLiveStripeSession, paymentIntentIdOf } from "./sessions";
 import { CartGoneError, startCartStripeSession } from "./stripe-session";
 
 /**
@@ -20,31 +20,47 @@ const COMPLETION_ATTEMPTS = 6;
 const COMPLETION_RETRY_MS = 750;
 
 /**
- * Completes the cart into an order. Completion is idempotent, and a 409 means another request
- * (a second tab, or Stripe's webhook) is completing it right now: wait and ask again, and the
- * answer is the same order.
+ * Completes the cart into an order. Completion is idempotent, and a 409 means another request (a second tab, or
+ * Stripe's webhook) is completing it right now: wait and ask again, and the answer is the same order. A refusal is
+ * first checked against the cart, since the webhook may have taken the payment a moment earlier; only a refusal of
+ * the cart itself releases the money.
  */
 export async function completeCart(cartId: string): Promise<CompletionOutcome> {
   for (let attempt = 1; attempt <= COMPLETION_ATTEMPTS; attempt++) {
+    const lastAttempt = attempt === COMPLETION_ATTEMPTS;
+    let refusal: { message: string; detail: unknown };
     try {
       const result = await medusa().store.cart.complete(cartId, { fields: "id" });
       if (result.type === "order") return { type: "order", orderId: result.order.id };
-      console.error("cart completion refused", cartId, result.error);
-      return { type: "failed", message: describeCompletionError(result.error), ...(await releaseAuthorization(cartId)) };
+      refusal = { message: describeCompletionError(result.error), detail: result.error };
     } catch (error) {
       const status = httpStatusOf(error);
-      if (status === 409 && attempt < COMPLETION_ATTEMPTS) {
-        await new Promise((resolve) => setTimeout(resolve, COMPLETION_RETRY_MS));
+      if (status === 409 && !lastAttempt) {
+        await waitBeforeAskingAgain();
         continue;
       }
-      console.error("cart completion failed", cartId, error);
-      // Refused (4xx, e.g. out of stock): release the hold. Unreachable or 5xx: the completion may still have
-      // gone through, so the payment is left alone and the shopper retries (completion is idempotent).
-      const refused = status !== undefined && status >= 400 && status < 500 && status !== 409;
-      return { type: "failed", message: describeBackendError(error), ...(refused ? await releaseAuthorization(cartId) : {}) };
+      // Unreachable or 5xx: the completion may still have gone through, so the payment is left alone and the
+      // shopper retries (completion is idempotent).
+      if (status === undefined || status < 400 || status >= 500 || status === 409) {
+        console.error("cart completion failed", cartId, error);
+        return { type: "failed", message: describeBackendError(error) };
+      }
+      refusal = { message: describeBackendError(error), detail: error };
     }
+    const cause = completionRefusalOf(await fetchCart(cartId).catch(() => null));
+    if (cause === "completed" && !lastAttempt) continue;
+    if (cause === "completing" && !lastAttempt) {
+      await waitBeforeAskingAgain();
+      continue;
+    }
+    console.error("cart completion refused", cartId, refusal.detail);
+    return { type: "failed", message: refusal.message, ...(await releaseAuthorization(cartId)) };
   }
   return { type: "failed", message: MESSAGES.completing };
+}
+
+function waitBeforeAskingAgain(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, COMPLETION_RETRY_MS));
 }
 
 /** Tries, in all, to release a hold, and the first wait between them (then 2×, 4× …): about 1.75 s at most. */

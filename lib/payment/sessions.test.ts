@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLiveStripeSession, paymentIntentIdOf, paymentProgressOf } from "./sessions";
+import { completionRefusalOf, findLiveStripeSession, paymentIntentIdOf, paymentProgressOf } from "./sessions";
 
 describe("payment recovery", () => {
   it("reads a PaymentIntent's status as held, processing or unpaid", () => {
@@ -17,6 +17,19 @@ describe("payment recovery", () => {
     expect(findLiveStripeSession(cart)?.id).toBe("b");
     expect(findLiveStripeSession({ payment_collection: { payment_sessions: [session("a", "pending")] } })?.id).toBe("a");
     expect(findLiveStripeSession({ payment_collection: { payment_sessions: [session("c", "canceled")] } })).toBeNull();
+  });
+
+  it("tells a refused completion of the cart itself from Stripe's webhook having got there first", () => {
+    const withSession = (status: string, completed_at: string | null = null) => ({
+      completed_at,
+      payment_collection: { payment_sessions: [{ id: "s", provider_id: "pp_stripe_stripe", amount: 10, status, data: {} }] },
+    });
+    expect(completionRefusalOf(withSession("authorized", "2026-12-03T07:28:15Z"))).toBe("completed");
+    expect(completionRefusalOf(withSession("authorized"))).toBe("completing");
+    expect(completionRefusalOf(withSession("pending"))).toBe("refused");
+    expect(completionRefusalOf(withSession("error"))).toBe("refused");
+    expect(completionRefusalOf({ completed_at: null, payment_collection: null })).toBe("refused");
+    expect(completionRefusalOf(null)).toBe("refused");
   });
 
   it("takes the PaymentIntent id out of a client secret, and nothing out of anything else", () => {

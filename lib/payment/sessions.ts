@@ -36,6 +36,22 @@ export function findLiveStripeSession(owner: HasPaymentSessions): PaymentSession
   );
 }
 
+/**
+ * Why Medusa refused to complete a cart, read from the cart right after: `completed` — it is an order already;
+ * `completing` — its Stripe session is authorized but the cart is not an order yet, which is Stripe's webhook half-way
+ * (it authorizes the session, then completes the cart; a completion asked for in between finds no pending session and
+ * is refused although the order is on its way); `refused` — a refusal of this cart itself (stock, a declined payment).
+ */
+export type CompletionRefusal = "completed" | "completing" | "refused";
+
+export function completionRefusalOf(cart: (HasPaymentSessions & { completed_at?: unknown }) | null): CompletionRefusal {
+  if (!cart) return "refused";
+  if (cart.completed_at) return "completed";
+  const sessions = cart.payment_collection?.payment_sessions ?? [];
+  const authorized = sessions.some((session) => session.provider_id === STRIPE_PROVIDER_ID && session.status === "authorized");
+  return authorized ? "completing" : "refused";
+}
+
 /** The PaymentIntent's client secret, which the Payment Element needs to mount. */
 export function clientSecretOf(session: PaymentSessionLike | null): string | null {
   const secret = session?.data?.client_secret;

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CheckoutHeaderLink } from "@/components/checkout/checkout-header-link";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
-/** Checkout keeps its own quiet header: no menus to wander off into, no prefetching. */
+/**
+ * Checkout and the order confirmation keep their own quiet header: no menus to wander off into, no prefetching.
+ * Sharing it, the confirmation needs no other layout's scripts or data while the shopper waits for it after paying.
+ */
 export default function CheckoutLayout({ children }: { children: ReactNode }) {
   return (
     <>
@@ -13,9 +17,7 @@ export default function CheckoutLayout({ children }: { children: ReactNode }) {
           <Link href="/" prefetch={false} className="text-lg font-semibold tracking-tight">
             Atelier
           </Link>
-          <Link href="/cart" prefetch={false} className="text-sm text-neutral-600 hover:text-neutral-900">
-            Back to cart
-          </Link>
+          <CheckoutHeaderLink />
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">{children}</main>
