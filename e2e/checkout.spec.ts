@@ -1,13 +1,14 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
 import type { Page } from "@playwright/test";
-import { adminSdk, retrievePaymentIntent, stack, storeSdk, toMinorUnits } from "@medusa-stripe-checkout/test-support/stack";
+import { adminSdk, failedAttemptProcessed, retrievePaymentIntent, stack, storeSdk, toMinorUnits } from "@medusa-stripe-checkout/test-support/stack";
 import { expect, test } from "./support/fixtures";
 import {
   ADDRESSES,
   addToCart,
   answerThreeDSecure,
   CARDS,
+  cartCookie,
   checkoutUntilPayment,
   expectCardFormReady,
   chooseCountry,
@@ -112,6 +113,13 @@ test("a declined card (9995) shows Stripe's message, the form stays usable, and 
   await expect(placeOrderButton(page)).toBeEnabled();
   expect(await ordersByEmail(email)).toHaveLength(0);
 
+  // Once Medusa has processed Stripe's webhook for the decline, that payment is closed: the form starts a new one,
+  // says why, and asks for the card again.
+  await failedAttemptProcessed(await cartOf(page));
+  await fillCard(page, CARDS.pays);
+  await placeOrderButton(page).click();
+  await expect(paymentNotice(page)).toContainText("Your last payment attempt did not go through and nothing was charged");
+  await expectCardFormReady(page);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   const orderId = await expectConfirmation(page);
@@ -143,6 +151,12 @@ test("3-D Secure failed: a plain message, no order; paying again with 4242 place
   await expect(placeOrderButton(page)).toBeEnabled();
   expect(await ordersByEmail(email)).toHaveLength(0);
 
+  await failedAttemptProcessed(await cartOf(page));
+  await fillCard(page, CARDS.pays);
+  await placeOrderButton(page).click();
+  await expect(paymentNotice(page)).toContainText("Your last payment attempt did not go through and nothing was charged");
+  await expect(paymentNotice(page)).toContainText("Your order total is €");
+  await expectCardFormReady(page);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   await expectConfirmation(page);
@@ -357,3 +371,9 @@ test("a free order: codes covering the items and the delivery place the order wi
   expect(order.payment_collections?.flatMap((collection) => collection.payments ?? []) ?? []).toEqual([]);
   expect(confirmations, "no PaymentIntent was confirmed").toEqual([]);
 });
+
+async function cartOf(page: Page): Promise<string> {
+  const cartId = await cartCookie(page);
+  if (!cartId) throw new Error("the browser holds no cart");
+  return cartId;
+}

@@ -8,6 +8,7 @@ import {
   ADDRESSES,
   addToCart,
   CARDS,
+  cartCookie,
   checkoutUntilPayment,
   chooseDelivery,
   expectCardFormReady,
@@ -53,10 +54,6 @@ function recordPaymentIntents(page: Page): string[] {
     if (new URL(request.url()).hostname === "api.stripe.com") seen.push(...paymentIntentIdsIn(request.url()));
   });
   return seen;
-}
-
-async function cartCookie(page: Page): Promise<string | undefined> {
-  return (await page.context().cookies()).find((cookie) => cookie.name === "cart_id")?.value;
 }
 
 test.describe("cart cookies that cannot be used", () => {

@@ -14,9 +14,10 @@ import {
 import { expect, test } from "./support/fixtures";
 import {
   CARDS,
+  cartCookie,
   checkoutUntilPayment,
-  expectCardFormReady,
   chooseDelivery,
+  expectCardFormReady,
   expectConfirmation,
   fillCard,
   paymentNotice,
@@ -39,10 +40,6 @@ test.beforeAll(async () => {
 
 const NOT_PAID = "Not paid — nothing was charged.";
 const CARD_FORM = 'iframe[title="Secure payment input frame"]';
-
-async function cartCookie(page: Page): Promise<string | undefined> {
-  return (await page.context().cookies()).find((cookie) => cookie.name === "cart_id")?.value;
-}
 
 /** The shopper's cart (from the browser's cookie) and the PaymentIntent its card form is for, read from Medusa. */
 async function currentPayment(page: Page) {

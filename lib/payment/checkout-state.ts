@@ -7,7 +7,14 @@ import { MESSAGES } from "../errors";
 import { formatMoney, isSameAmount } from "../money";
 import { CHECKOUT_PATH, orderConfirmationPath } from "../paths";
 import { completeCart } from "./completion";
-import { clientSecretOf, findLiveStripeSession, findStripeSession, paymentIntentIdOf, paymentProgressOf } from "./sessions";
+import {
+  clientSecretOf,
+  findLiveStripeSession,
+  findStripeSession,
+  sessionClosedAfterFailedAttempt,
+  paymentIntentIdOf,
+  paymentProgressOf,
+} from "./sessions";
 import { CartGoneError, describePaymentError, startCartStripeSession } from "./stripe-session";
 import type { AmountCheck, LoadErrorRecovery } from "./types";
 
@@ -86,6 +93,8 @@ export async function deriveCheckoutState(cart: Cart | null): Promise<CheckoutSt
 /** The shopper's checkout state, derived at most once per request. */
 export const getCheckoutState = cache(async (): Promise<CheckoutState> => deriveCheckoutState(await getCartRecord()));
 
+const FAILED_ATTEMPT_CLOSED = "Your last payment attempt did not go through and nothing was charged; this payment starts afresh.";
+
 const REPLACED_ELSEWHERE =
   "This payment was restarted in another tab or window, so this card form was out of date and nothing was charged.";
 
@@ -112,13 +121,14 @@ export async function checkCartPaymentAmount(cartId: string, paymentIntentId: st
     if (current && sameAmount) {
       return { ok: true, status: "changed", clientSecret: current, message: `${REPLACED_ELSEWHERE} ${total} Please enter your card details again and confirm.` };
     }
+    const failed = sessionClosedAfterFailedAttempt(cart, paymentIntentId);
     const fresh = await startCartStripeSession(cartId);
-    return {
-      ok: true,
-      status: "changed",
-      clientSecret: fresh.clientSecret,
-      message: `Your order total is now ${formatMoney(fresh.cart.total, fresh.cart.currency_code)}. Please check it, enter your card details again and confirm.`,
-    };
+    const newTotal = formatMoney(fresh.cart.total, fresh.cart.currency_code);
+    const message =
+      failed && isSameAmount(failed.amount, fresh.cart.total, fresh.cart.currency_code)
+        ? `${FAILED_ATTEMPT_CLOSED} ${total} Please enter your card details again and confirm.`
+        : `Your order total is now ${newTotal}. Please check it, enter your card details again and confirm.`;
+    return { ok: true, status: "changed", clientSecret: fresh.clientSecret, message };
   } catch (error) {
     if (!(error instanceof CartGoneError)) console.error("checking the payment amount failed", error);
     return { ok: false, error: describePaymentError(error) };

@@ -1,9 +1,9 @@
 import "server-only";
-import { fetchCart, fetchOpenCart } from "../cart";
+import { fetchOpenCart } from "../cart";
 import { MESSAGES, describeBackendError, describeCompletionError, httpStatusOf } from "../errors";
 import { medusa } from "../medusa";
 import { retryWithBackoff } from "./retry";
-import { clientSecretOf, completionRefusalOf, findLiveStripeSession, paymentIntentIdOf } from "./sessions";
+import { clientSecretOf, findSessionThatMayHold, paymentIntentIdOf } from "./sessions";
 import { CartGoneError, startCartStripeSession } from "./stripe-session";
 
 /**
@@ -20,47 +20,31 @@ const COMPLETION_ATTEMPTS = 6;
 const COMPLETION_RETRY_MS = 750;
 
 /**
- * Completes the cart into an order. Completion is idempotent, and a 409 means another request (a second tab, or
- * Stripe's webhook) is completing it right now: wait and ask again, and the answer is the same order. A refusal is
- * first checked against the cart, since the webhook may have taken the payment a moment earlier; only a refusal of
- * the cart itself releases the money.
+ * Completes the cart into an order. Completion is idempotent, and a 409 means another request
+ * (a second tab, or Stripe's webhook) is completing it right now: wait and ask again, and the
+ * answer is the same order.
  */
 export async function completeCart(cartId: string): Promise<CompletionOutcome> {
   for (let attempt = 1; attempt <= COMPLETION_ATTEMPTS; attempt++) {
-    const lastAttempt = attempt === COMPLETION_ATTEMPTS;
-    let refusal: { message: string; detail: unknown };
     try {
       const result = await medusa().store.cart.complete(cartId, { fields: "id" });
       if (result.type === "order") return { type: "order", orderId: result.order.id };
-      refusal = { message: describeCompletionError(result.error), detail: result.error };
+      console.error("cart completion refused", cartId, result.error);
+      return { type: "failed", message: describeCompletionError(result.error), ...(await releaseAuthorization(cartId)) };
     } catch (error) {
       const status = httpStatusOf(error);
-      if (status === 409 && !lastAttempt) {
-        await waitBeforeAskingAgain();
+      if (status === 409 && attempt < COMPLETION_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, COMPLETION_RETRY_MS));
         continue;
       }
-      // Unreachable or 5xx: the completion may still have gone through, so the payment is left alone and the
-      // shopper retries (completion is idempotent).
-      if (status === undefined || status < 400 || status >= 500 || status === 409) {
-        console.error("cart completion failed", cartId, error);
-        return { type: "failed", message: describeBackendError(error) };
-      }
-      refusal = { message: describeBackendError(error), detail: error };
+      console.error("cart completion failed", cartId, error);
+      // Refused (4xx, e.g. out of stock): release the hold. Unreachable or 5xx: the completion may still have
+      // gone through, so the payment is left alone and the shopper retries (completion is idempotent).
+      const refused = status !== undefined && status >= 400 && status < 500 && status !== 409;
+      return { type: "failed", message: describeBackendError(error), ...(refused ? await releaseAuthorization(cartId) : {}) };
     }
-    const cause = completionRefusalOf(await fetchCart(cartId).catch(() => null));
-    if (cause === "completed" && !lastAttempt) continue;
-    if (cause === "completing" && !lastAttempt) {
-      await waitBeforeAskingAgain();
-      continue;
-    }
-    console.error("cart completion refused", cartId, refusal.detail);
-    return { type: "failed", message: refusal.message, ...(await releaseAuthorization(cartId)) };
   }
   return { type: "failed", message: MESSAGES.completing };
-}
-
-function waitBeforeAskingAgain(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, COMPLETION_RETRY_MS));
 }
 
 /** Tries, in all, to release a hold, and the first wait between them (then 2×, 4× …): about 1.75 s at most. */
@@ -82,7 +66,7 @@ async function releaseAuthorization(cartId: string): Promise<{ clientSecret?: st
   // Which PaymentIntent holds the money, for the log line if it cannot be released (read once, before trying). A cart
   // read without any Stripe payment (a free order) holds nothing: there is nothing to release.
   const read = await fetchOpenCart(cartId).then(
-    (cart) => ({ ok: true as const, held: cart ? paymentIntentIdOf(clientSecretOf(findLiveStripeSession(cart))) : null }),
+    (cart) => ({ ok: true as const, held: cart ? paymentIntentIdOf(clientSecretOf(findSessionThatMayHold(cart))) : null }),
     () => ({ ok: false as const, held: null }),
   );
   if (read.ok && !read.held) return {};

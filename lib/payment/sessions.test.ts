@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completionRefusalOf, findLiveStripeSession, paymentIntentIdOf, paymentProgressOf } from "./sessions";
+import { findLiveStripeSession, findSessionThatMayHold, sessionClosedAfterFailedAttempt, paymentIntentIdOf, paymentProgressOf } from "./sessions";
 
 describe("payment recovery", () => {
   it("reads a PaymentIntent's status as held, processing or unpaid", () => {
@@ -19,17 +19,20 @@ describe("payment recovery", () => {
     expect(findLiveStripeSession({ payment_collection: { payment_sessions: [session("c", "canceled")] } })).toBeNull();
   });
 
-  it("tells a refused completion of the cart itself from Stripe's webhook having got there first", () => {
-    const withSession = (status: string, completed_at: string | null = null) => ({
-      completed_at,
-      payment_collection: { payment_sessions: [{ id: "s", provider_id: "pp_stripe_stripe", amount: 10, status, data: {} }] },
-    });
-    expect(completionRefusalOf(withSession("authorized", "2026-12-03T07:28:15Z"))).toBe("completed");
-    expect(completionRefusalOf(withSession("authorized"))).toBe("completing");
-    expect(completionRefusalOf(withSession("pending"))).toBe("refused");
-    expect(completionRefusalOf(withSession("error"))).toBe("refused");
-    expect(completionRefusalOf({ completed_at: null, payment_collection: null })).toBe("refused");
-    expect(completionRefusalOf(null)).toBe("refused");
+  it("recognises the session Medusa closed after this PaymentIntent's failed attempt, and no other", () => {
+    const session = (status: string, secret: string) => ({ id: "s", provider_id: "pp_stripe_stripe", amount: 10, status, data: { client_secret: secret } });
+    const cart = { payment_collection: { payment_sessions: [session("error", "pi_1_secret_a")] } };
+    expect(sessionClosedAfterFailedAttempt(cart, "pi_1")?.status).toBe("error");
+    expect(sessionClosedAfterFailedAttempt(cart, "pi_2")).toBeNull();
+    expect(sessionClosedAfterFailedAttempt({ payment_collection: { payment_sessions: [session("pending", "pi_1_secret_a")] } }, "pi_1")).toBeNull();
+    expect(sessionClosedAfterFailedAttempt({ payment_collection: null }, "pi_1")).toBeNull();
+  });
+
+  it("counts a session Medusa closed after a failed attempt among those that may hold money, after a live one", () => {
+    const session = (id: string, status: string) => ({ id, provider_id: "pp_stripe_stripe", amount: 10, status, data: {} });
+    expect(findSessionThatMayHold({ payment_collection: { payment_sessions: [session("e", "error")] } })?.id).toBe("e");
+    expect(findSessionThatMayHold({ payment_collection: { payment_sessions: [session("e", "error"), session("p", "pending")] } })?.id).toBe("p");
+    expect(findSessionThatMayHold({ payment_collection: { payment_sessions: [session("c", "canceled")] } })).toBeNull();
   });
 
   it("takes the PaymentIntent id out of a client secret, and nothing out of anything else", () => {

@@ -37,19 +37,33 @@ export function findLiveStripeSession(owner: HasPaymentSessions): PaymentSession
 }
 
 /**
- * Why Medusa refused to complete a cart, read from the cart right after: `completed` — it is an order already;
- * `completing` — its Stripe session is authorized but the cart is not an order yet, which is Stripe's webhook half-way
- * (it authorizes the session, then completes the cart; a completion asked for in between finds no pending session and
- * is refused although the order is on its way); `refused` — a refusal of this cart itself (stock, a declined payment).
+ * The session of this PaymentIntent if Medusa closed it after a failed attempt. Stripe's webhook for a declined card
+ * or a failed 3-D Secure makes Medusa try to complete the cart; its Stripe provider reads the failure as an error and
+ * the session can no longer become an order, although Stripe would let the PaymentIntent be paid again.
  */
-export type CompletionRefusal = "completed" | "completing" | "refused";
+export function sessionClosedAfterFailedAttempt(owner: HasPaymentSessions, paymentIntentId: string): PaymentSessionLike | null {
+  const sessions = owner.payment_collection?.payment_sessions ?? [];
+  return (
+    sessions.find(
+      (session) =>
+        session.provider_id === STRIPE_PROVIDER_ID &&
+        session.status === "error" &&
+        paymentIntentIdOf(clientSecretOf(session)) === paymentIntentId,
+    ) ?? null
+  );
+}
 
-export function completionRefusalOf(cart: (HasPaymentSessions & { completed_at?: unknown }) | null): CompletionRefusal {
-  if (!cart) return "refused";
-  if (cart.completed_at) return "completed";
-  const sessions = cart.payment_collection?.payment_sessions ?? [];
-  const authorized = sessions.some((session) => session.provider_id === STRIPE_PROVIDER_ID && session.status === "authorized");
-  return authorized ? "completing" : "refused";
+/**
+ * The Stripe session whose PaymentIntent may hold the shopper's money while the cart is no order: the live one, or
+ * one Medusa closed after a failed attempt (its PaymentIntent can still be paid by a card form that holds it).
+ */
+export function findSessionThatMayHold(owner: HasPaymentSessions): PaymentSessionLike | null {
+  const sessions = owner.payment_collection?.payment_sessions ?? [];
+  return (
+    findLiveStripeSession(owner) ??
+    sessions.find((session) => session.provider_id === STRIPE_PROVIDER_ID && session.status === "error") ??
+    null
+  );
 }
 
 /** The PaymentIntent's client secret, which the Payment Element needs to mount. */

@@ -35,8 +35,11 @@ const lookbackMs = Number(process.env.RELEASE_HOLDS_LOOKBACK_MS ?? 24 * 60 * 60_
 const PAGE = 200;
 /** Provider calls per run: each open cart's session is one call to Stripe. */
 const MAX_CHECKS_PER_RUN = 100;
-/** Session statuses under which Stripe may hold money while Medusa has no order. */
-const OPEN_STATUSES = ["pending", "requires_more", "authorized"];
+/**
+ * Session statuses under which Stripe may hold money while Medusa has no order. `error` too: Medusa marks a session
+ * so after Stripe's webhook for a failed attempt, but a card form still holding that PaymentIntent can pay it after.
+ */
+const OPEN_STATUSES = ["pending", "requires_more", "authorized", "error"];
 
 type CandidateSession = {
   id: string;

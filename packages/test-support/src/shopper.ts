@@ -63,6 +63,11 @@ export async function expectPictureShown(page: Page, productName: string): Promi
   return picture;
 }
 
+/** The cart the browser's cookie names (the storefront's HttpOnly `cart_id`), if any. */
+export async function cartCookie(page: Page): Promise<string | undefined> {
+  return (await page.context().cookies()).find((cookie) => cookie.name === "cart_id")?.value;
+}
+
 /** Fills the contact and address form and (unless told not to) submits it. */
 export async function fillContactAndAddress(
   page: Page,

@@ -145,6 +145,18 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
   }
 }
 
+/**
+ * Waits until Medusa has processed Stripe's webhook for a failed attempt on this cart (a decline, a failed 3-D
+ * Secure): it then tries to complete the cart, and its Stripe provider marks the session as an error.
+ */
+export async function failedAttemptProcessed(cartId: string): Promise<void> {
+  const sdk = storeSdk();
+  await eventually(async () => {
+    const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "id,*payment_collection.payment_sessions" });
+    return cart.payment_collection?.payment_sessions?.some((session) => session.status === "error") ? true : undefined;
+  }, `Medusa to process the failed payment on cart ${cartId}`);
+}
+
 /** Orders placed with this email, with their payments, read through the admin API. */
 export async function ordersFor(admin: Medusa, email: string): Promise<HttpTypes.AdminOrder[]> {
   const { orders } = await admin.admin.order.list({
