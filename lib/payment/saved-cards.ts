@@ -3,7 +3,7 @@ import type { Cart } from "../cart";
 import { hasPaymentReadyFor } from "../checkout-progress";
 import { httpStatusOf } from "../errors";
 import { customerHeaders, medusa } from "../medusa";
-import { clientSecretOf, findStripeSession } from "./sessions";
+import { clientSecretOf, findStripeSession, stripeCustomerOf } from "./sessions";
 import { startStripeSession } from "./stripe-session";
 
 /**
@@ -40,12 +40,6 @@ export async function startCustomerSession(token: string): Promise<CustomerSessi
     if (status !== 401 && status !== 404) console.error("startCustomerSession failed", error);
     return null;
   }
-}
-
-/** The Stripe customer a Stripe session's PaymentIntent is for (Medusa keeps the whole PaymentIntent as its data). */
-export function stripeCustomerOf(session: { data?: Record<string, unknown> | null } | null): string | null {
-  const customer = session?.data?.customer;
-  return typeof customer === "string" && customer !== "" ? customer : null;
 }
 
 /**
