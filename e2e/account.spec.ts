@@ -13,6 +13,7 @@ import {
   placeOrderButton,
   uniqueEmail,
 } from "@medusa-stripe-checkout/test-support/shopper";
+import { existingAccount, expectSignedIn, PASSWORD, signInWith } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -21,19 +22,9 @@ import { expect, test } from "./support/fixtures";
  * (never) given: the Medusa token stays in an HttpOnly cookie, out of script's reach.
  */
 
-const PASSWORD = "correct horse battery";
 const WRONG_CREDENTIALS = "That email and password do not match an account. Please check them and try again.";
 /** A JWT as Medusa issues them: three base64url parts, the first two JSON objects ("eyJ" is `{"`). */
 const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
-
-/** An account made directly in Medusa (its own registration steps), for tests that start from an existing customer. */
-async function existingAccount(label: string): Promise<string> {
-  const email = uniqueEmail(label);
-  const sdk = storeSdk();
-  const registration = await sdk.auth.register("customer", "emailpass", { email, password: PASSWORD });
-  await sdk.store.customer.create({ email, first_name: "Ada", last_name: "Lovelace" }, {}, { authorization: `Bearer ${registration}` });
-  return email;
-}
 
 function headerAccount(page: Page) {
   return page.getByRole("banner").getByRole("link", { name: /^Account/ });
@@ -47,13 +38,6 @@ async function cookieValue(page: Page, name: string): Promise<string | undefined
   return (await page.context().cookies()).find((cookie) => cookie.name === name)?.value;
 }
 
-async function signInWith(page: Page, email: string, password: string): Promise<void> {
-  const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(password);
-  await form.getByRole("button", { name: "Sign in" }).click();
-}
-
 /**
  * A sign-in that is refused: returns once the server has answered it (the form then shows that answer). The server
  * action's response starts only once the action has finished (its cookies go in the headers).
@@ -62,12 +46,6 @@ async function refusedSignIn(page: Page, email: string, password: string): Promi
   const answered = page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
   await signInWith(page, email, password);
   await answered;
-}
-
-/** The customer's page is on screen, for this email. */
-async function expectSignedIn(page: Page, email: string): Promise<void> {
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId("account-email")).toHaveText(email);
 }
 
 /** Opens the order history and the order from it: its page shows the same order number. */

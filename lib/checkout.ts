@@ -7,7 +7,7 @@ import { type ActionResult, failure } from "./action-result";
 import { cartHoldsContact, parseAddressForm } from "./address-form";
 import { fetchCartContact, fetchOpenCart } from "./cart";
 import { defaultDeliveryOption, hasPaymentReadyFor, isFree } from "./checkout-progress";
-import { readCartId } from "./cookies";
+import { readCartId, readCustomerTokenCookie } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
 import { type FormState, formValues } from "./form";
 import { medusa } from "./medusa";
@@ -15,6 +15,7 @@ import { formatMoney } from "./money";
 import { CART_PATH, orderConfirmationPath } from "./paths";
 import { checkCartPaymentAmount, recoverCartPayment } from "./payment/checkout-state";
 import { completeCart } from "./payment/completion";
+import { prepareSignedInCardPayment } from "./payment/saved-cards";
 import { clientSecretOf, findStripeSession } from "./payment/sessions";
 import { describePaymentError, startStripeSession } from "./payment/stripe-session";
 import type { AmountCheck, LoadErrorRecovery, PlaceOrderResult, PreparedPayment } from "./payment/types";
@@ -128,11 +129,13 @@ export async function chooseDelivery(_previous: FormState, formData: FormData): 
  */
 export async function prepareCardPayment(): Promise<PreparedPayment> {
   "use server";
-  const cartId = await readCartId();
+  const [cartId, token] = await Promise.all([readCartId(), readCustomerTokenCookie()]);
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     const cart = await fetchOpenCart(cartId);
     if (!cart) return failure(MESSAGES.cartGone);
+    // Signed in: the form also offers the customer's saved cards (lib/payment/saved-cards.ts).
+    if (token) return { ok: true, ...(await prepareSignedInCardPayment(cart, token)) };
     const current = clientSecretOf(findStripeSession(cart));
     if (current && hasPaymentReadyFor(cart)) return { ok: true, clientSecret: current };
     return { ok: true, clientSecret: await startStripeSession({ cart }) };

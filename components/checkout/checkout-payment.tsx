@@ -6,7 +6,7 @@ import { StripePayment } from "@/components/payment/stripe-payment";
 import { MESSAGES } from "@/lib/errors";
 import type { PreparedPayment } from "@/lib/payment/types";
 
-type CheckoutPaymentProps = Omit<ComponentProps<typeof StripePayment>, "clientSecret"> & {
+type CheckoutPaymentProps = Omit<ComponentProps<typeof StripePayment>, "clientSecret" | "customerSessionClientSecret"> & {
   /** The cart's Stripe session for its total, or null when one must be prepared first. */
   clientSecret: string | null;
   prepare: () => Promise<PreparedPayment>;
@@ -43,7 +43,8 @@ export function CheckoutPayment({ clientSecret: readySecret, prepare, ...payment
 
   // The one prepared here stays in use once the server sees it too: the form keeps what the shopper typed.
   const clientSecret = (prepared?.ok ? prepared.clientSecret : null) ?? readySecret;
-  if (clientSecret) return <StripePayment clientSecret={clientSecret} {...payment} />;
+  const customerSessionClientSecret = prepared?.ok ? prepared.customerSessionClientSecret : undefined;
+  if (clientSecret) return <StripePayment clientSecret={clientSecret} customerSessionClientSecret={customerSessionClientSecret} {...payment} />;
   if (prepared && !prepared.ok) {
     return (
       <div className="space-y-3">

@@ -1,6 +1,7 @@
 import { billingDefaultsOf } from "@/lib/billing-defaults";
 import type { Cart } from "@/lib/cart";
 import { ActionForm } from "@/components/action-form";
+import { hasCustomerSession } from "@/lib/account";
 import { checkPaymentAmount, placeFreeOrder, placeOrder, prepareCardPayment, recoverCheckout } from "@/lib/checkout";
 import { getConfig } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
@@ -10,11 +11,12 @@ import { CheckoutPayment } from "./checkout-payment";
 import { SimulatedPaymentsNote } from "./simulated-payments-note";
 
 /**
- * What the shopper pays and the card form. `ready`: the cart's Stripe session is for its total and the form mounts
- * on it; otherwise the form starts one in the background as soon as it is on screen. A free order (promotions cover
+ * What the shopper pays and the card form. `ready`: the cart's Stripe session is for its total and a guest's form
+ * mounts on it; otherwise (and always for a signed-in shopper) the form starts or finds one in the background as soon
+ * as it is on screen. A free order (promotions cover
  * everything) needs no card.
  */
-export function PaymentSection({ cart, ready, free }: { cart: Cart; ready: boolean; free: boolean }) {
+export async function PaymentSection({ cart, ready, free }: { cart: Cart; ready: boolean; free: boolean }) {
   const config = getConfig();
   const total = formatMoney(cart.total, cart.currency_code);
   if (free) {
@@ -24,7 +26,9 @@ export function PaymentSection({ cart, ready, free }: { cart: Cart; ready: boole
       </ActionForm>
     );
   }
-  const clientSecret = ready ? clientSecretOf(findStripeSession(cart)) : null;
+  // A signed-in shopper's form is always prepared by the server action, which also brings their saved cards (read
+  // from the cookie alone: a guest's page asks Medusa nothing more).
+  const clientSecret = ready && !(await hasCustomerSession()) ? clientSecretOf(findStripeSession(cart)) : null;
   return (
     <div className="space-y-5">
       <p className="text-sm text-neutral-600">

@@ -20,6 +20,8 @@ const appearance: StripeElementsOptions["appearance"] = {
 const noticesFor = new Map<string, string>();
 
 interface StripePaymentProps extends Omit<PaymentOptions, "onSessionReplaced"> {
+  /** A signed-in shopper's Stripe CustomerSession: the form then offers to save the card and shows saved ones. */
+  customerSessionClientSecret?: string;
   billingDefaults: BillingDefaults;
   publishableKey: string;
   stripeDoubleUrl: string | null;
@@ -32,7 +34,7 @@ interface StripePaymentProps extends Omit<PaymentOptions, "onSessionReplaced"> {
  * and remounts it when the server replaces that PaymentIntent. Checkout's last step and the payment-link page share
  * it, so declines, 3-D Secure and stale amounts behave the same in both.
  */
-export function StripePayment({ clientSecret: initialSecret, publishableKey, stripeDoubleUrl, ...rest }: StripePaymentProps) {
+export function StripePayment({ clientSecret: initialSecret, customerSessionClientSecret, publishableKey, stripeDoubleUrl, ...rest }: StripePaymentProps) {
   const [stripePromise, setStripePromise] = useState(() => loadStripeOnce(publishableKey, stripeDoubleUrl));
   const [clientSecret, setClientSecret] = useState(initialSecret);
   const [notice, setNotice] = useState<string | null>(() => noticesFor.get(initialSecret) ?? null);
@@ -74,7 +76,11 @@ export function StripePayment({ clientSecret: initialSecret, publishableKey, str
 
   return (
     // A new client secret is a new PaymentIntent: remount Elements (it cannot change in place).
-    <Elements key={`${clientSecret}|${loadAttempt(stripePromise)}`} stripe={stripePromise} options={{ clientSecret, appearance }}>
+    <Elements
+      key={`${clientSecret}|${customerSessionClientSecret ?? ""}|${loadAttempt(stripePromise)}`}
+      stripe={stripePromise}
+      options={customerSessionClientSecret ? { clientSecret, appearance, customerSessionClientSecret } : { clientSecret, appearance }}
+    >
       <CardPayment
         clientSecret={clientSecret}
         notice={notice}

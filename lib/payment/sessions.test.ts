@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { findLiveStripeSession, findSessionThatMayHold, sessionClosedAfterFailedAttempt, paymentIntentIdOf, paymentProgressOf } from "./sessions";
+import {
+  findLiveStripeSession,
+  findSessionThatMayHold,
+  paymentIntentIdOf,
+  paymentProgressOf,
+  sessionClosedAfterFailedAttempt,
+  stripeCustomerOf,
+} from "./sessions";
 
 describe("payment recovery", () => {
   it("reads a PaymentIntent's status as held, processing or unpaid", () => {
@@ -40,5 +47,13 @@ describe("payment recovery", () => {
     expect(paymentIntentIdOf("pi_3AbC")).toBeNull();
     expect(paymentIntentIdOf("seti_1_secret_2")).toBeNull();
     expect(paymentIntentIdOf(null)).toBeNull();
+  });
+
+  it("reads the Stripe customer a session's PaymentIntent is for: none for a guest's", () => {
+    const session = (data: Record<string, unknown> | null) => ({ id: "s", provider_id: "pp_stripe_stripe", amount: 10, status: "pending", data });
+    expect(stripeCustomerOf(session({ id: "pi_1", customer: "cus_1" }))).toBe("cus_1");
+    expect(stripeCustomerOf(session({ id: "pi_1", customer: null }))).toBeNull();
+    expect(stripeCustomerOf(session(null))).toBeNull();
+    expect(stripeCustomerOf(null)).toBeNull();
   });
 });

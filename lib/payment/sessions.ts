@@ -72,6 +72,12 @@ export function clientSecretOf(session: PaymentSessionLike | null): string | nul
   return typeof secret === "string" && secret !== "" ? secret : null;
 }
 
+/** The Stripe customer a session's PaymentIntent is for (Medusa keeps the whole PaymentIntent as its data): a guest's has none. */
+export function stripeCustomerOf(session: PaymentSessionLike | null): string | null {
+  const customer = session?.data?.customer;
+  return typeof customer === "string" && customer !== "" ? customer : null;
+}
+
 /** `pi_123_secret_abc` → `pi_123`: the PaymentIntent a client secret belongs to. */
 export function paymentIntentIdOf(clientSecret: string | null | undefined): string | null {
   const match = /^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/.exec(clientSecret ?? "");

@@ -1,8 +1,9 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { type Cart, fetchOpenCart } from "../cart";
+import { readCustomerTokenCookie } from "../cookies";
 import { MESSAGES, describeBackendError } from "../errors";
-import { medusa } from "../medusa";
+import { customerHeaders, medusa } from "../medusa";
 import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession } from "./sessions";
 
 /**
@@ -14,12 +15,21 @@ import { STRIPE_PROVIDER_ID, clientSecretOf, findStripeSession } from "./session
 
 type PaymentTarget = { collectionId: string } | { cart: Pick<Cart, "id" | "payment_collection"> };
 
-/** Starts the session and answers its client secret, which the Payment Element mounts with. */
+/**
+ * Starts the session and answers its client secret, which the Payment Element mounts with. A signed-in shopper's cart
+ * starts it with the customer's token: Medusa then gives the PaymentIntent the customer's Stripe customer (creating
+ * that account holder on first use), which saving and reusing cards needs. A payment link's session stays a guest's:
+ * whoever opens the link pays, signed in or not.
+ */
 export async function startStripeSession(target: PaymentTarget): Promise<string> {
-  const collectionId = "collectionId" in target ? target.collectionId : await cartCollectionId(target.cart);
+  const forCart = "cart" in target;
+  const [collectionId, token] = await Promise.all([
+    forCart ? cartCollectionId(target.cart) : target.collectionId,
+    forCart ? readCustomerTokenCookie() : null,
+  ]);
   const { payment_collection } = await medusa().client.fetch<{ payment_collection: HttpTypes.StorePaymentCollection }>(
     `/store/payment-collections/${collectionId}/payment-sessions`,
-    { method: "POST", body: { provider_id: STRIPE_PROVIDER_ID } },
+    { method: "POST", body: { provider_id: STRIPE_PROVIDER_ID }, headers: customerHeaders(token) },
   );
   const secret = clientSecretOf(findStripeSession({ payment_collection }));
   if (!secret) throw new Error("The Stripe payment session came back without a client secret");

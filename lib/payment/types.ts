@@ -14,8 +14,11 @@ export type AmountCheck = ActionResult<
   { status: "unchanged" } | { status: "changed"; clientSecret: string; message: string } | { status: "ordered"; href: string }
 >;
 
-/** The Stripe session a card form mounts on, started (or found) in the background. */
-export type PreparedPayment = ActionResult<{ clientSecret: string }>;
+/**
+ * The Stripe session a card form mounts on, started (or found) in the background; for a signed-in shopper also the
+ * CustomerSession's client secret that lets the form save, show and remove their cards.
+ */
+export type PreparedPayment = ActionResult<{ clientSecret: string; customerSessionClientSecret?: string }>;
 
 /** A card form Stripe refused to load: where to go instead, or (as the error) why the form is all there is. */
 export type LoadErrorRecovery = ActionResult<{ navigateTo: string }>;

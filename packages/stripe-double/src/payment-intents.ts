@@ -13,6 +13,7 @@ import {
   attachPaymentMethod,
   createPaymentMethod,
   outcomeFor,
+  checkPaymentMethodCustomer,
   requireCustomer,
   resolvePaymentMethod,
   snapshot,
@@ -417,6 +418,7 @@ export function confirmPaymentIntent(
       snapshot(paymentIntent),
     );
   }
+  checkPaymentMethodCustomer(paymentMethod, paymentIntent.customer);
   if (
     options.keyKind === "secret" &&
     !options.returnUrl &&

@@ -125,6 +125,12 @@ function mintFromShortcut(ctx: DoubleContext, shortcut: string): PaymentMethod |
 /** Resolves a `payment_method` parameter: an existing PaymentMethod id or a `pm_card_*` shortcut. */
 export function resolvePaymentMethod(ctx: DoubleContext, id: string, param = "payment_method"): PaymentMethod {
   const existing = ctx.store.state.payment_methods[id];
+  if (existing && ctx.store.state.detached_payment_methods.includes(id)) {
+    throw invalidRequest(
+      "The provided PaymentMethod was previously used with a PaymentIntent without Customer attachment, shared with a connected account without Customer attachment, or was detached from a Customer. It may not be used again. To use a PaymentMethod multiple times, you must attach it to a Customer first.",
+      { param },
+    );
+  }
   if (existing) return existing;
   const minted = mintFromShortcut(ctx, id);
   if (minted) return minted;
@@ -192,7 +198,10 @@ export function createPaymentMethod(
   const cvc = readString(card, "cvc");
   const problem = checkCardDetails({ number, expMonth, expYear, cvc }, new Date());
   if (problem) throw cardError({ code: problem.code, message: problem.message, param: problem.param });
-  return mintPaymentMethod(ctx, number, expMonth, expYear, billing, metadata, cvc !== undefined && cvc !== "");
+  const paymentMethod = mintPaymentMethod(ctx, number, expMonth, expYear, billing, metadata, cvc !== undefined && cvc !== "");
+  const redisplay = readString(params, "allow_redisplay");
+  if (redisplay) paymentMethod.allow_redisplay = redisplay;
+  return paymentMethod;
 }
 
 /**
@@ -275,8 +284,23 @@ export function detachPaymentMethod(ctx: DoubleContext, id: string): PaymentMeth
     );
   }
   paymentMethod.customer = null;
+  ctx.store.state.detached_payment_methods.push(paymentMethod.id);
   ctx.emit("payment_method.detached", paymentMethod);
   return paymentMethod;
+}
+
+/**
+ * A customer's saved PaymentMethod pays only that customer's PaymentIntents: Stripe refuses it on a PaymentIntent
+ * without that customer. (The refusal is Stripe's; the wording is the double's.)
+ */
+export function checkPaymentMethodCustomer(paymentMethod: PaymentMethod, customerId: string | null, param = "payment_method"): void {
+  if (!paymentMethod.customer || paymentMethod.customer === customerId) return;
+  throw invalidRequest(
+    customerId
+      ? `The provided PaymentMethod belongs to another Customer than this PaymentIntent's (${customerId}). A saved PaymentMethod can only pay for its own Customer's PaymentIntents.`
+      : "The provided PaymentMethod belongs to a Customer, but you did not provide the Customer. Please provide the Customer that the PaymentMethod belongs to as the `customer` parameter.",
+    { param },
+  );
 }
 
 function addressParam(params: FormObject, name: string): JsonValue | undefined {
@@ -385,7 +409,10 @@ export function deleteCustomer(ctx: DoubleContext, id: string): { id: string; ob
   delete ctx.store.state.customers[id];
   ctx.store.state.deleted_customers.push(id);
   for (const paymentMethod of Object.values(ctx.store.state.payment_methods)) {
-    if (paymentMethod.customer === id) paymentMethod.customer = null;
+    if (paymentMethod.customer === id) {
+      paymentMethod.customer = null;
+      ctx.store.state.detached_payment_methods.push(paymentMethod.id);
+    }
   }
   ctx.emit("customer.deleted", customer);
   return { id, object: "customer", deleted: true };

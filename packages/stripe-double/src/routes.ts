@@ -38,6 +38,7 @@ import {
   type DoubleContext,
   type KeyKind,
 } from "./resources";
+import { createCustomerSession, detachWithCustomerSession, elementsSession } from "./customer-sessions";
 import { searchPaymentIntents } from "./search";
 import type { JsonObject, JsonValue } from "./store";
 
@@ -445,6 +446,41 @@ export const routes: readonly Route[] = [
       const paymentMethods = customerPaymentMethods(c.model, c.pathParams[0] ?? "").filter((pm) => !type || pm.type === type);
       return list(c, paymentMethods);
     },
+  },
+
+  // CustomerSessions, and the stand-ins for the requests Stripe.js makes with one (see customer-sessions.ts)
+  {
+    method: "POST", pattern: path("/v1/customer_sessions"), access: "secret",
+    params: {
+      customer: "string",
+      components: fields({
+        payment_element: fields({
+          enabled: "boolean",
+          features: fields({
+            payment_method_allow_redisplay_filters: "strings",
+            payment_method_redisplay: "string",
+            payment_method_redisplay_limit: "integer",
+            payment_method_remove: "string",
+            payment_method_save: "string",
+            payment_method_save_usage: "string",
+          }),
+        }),
+        // Stripe's other components: known to Stripe, refused by the handler as not implemented.
+        buy_button: "anything",
+        pricing_table: "anything",
+      }),
+    },
+    handle: (c) => respond(c, createCustomerSession(c.model, c.params)),
+  },
+  {
+    method: "GET", pattern: path("/v1/elements/sessions"), access: "any",
+    params: { client_secret: "string", customer_session_client_secret: "string", type: oneOf("payment_intent") },
+    handle: (c) => respond(c, elementsSession(c.model, c.params)),
+  },
+  {
+    method: "POST", pattern: path("/v1/elements/payment_methods/:id/detach"), access: "any",
+    params: { customer_session_client_secret: "string" },
+    handle: (c) => respond(c, detachWithCustomerSession(c.model, c.pathParams[0] ?? "", c.params)),
   },
 
   // SetupIntents

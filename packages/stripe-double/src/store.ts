@@ -322,6 +322,29 @@ export interface IdempotencyRecord {
   created: number;
 }
 
+export interface PaymentElementFeatures {
+  payment_method_allow_redisplay_filters: string[];
+  payment_method_redisplay: "enabled" | "disabled";
+  payment_method_redisplay_limit: number | null;
+  payment_method_remove: "enabled" | "disabled";
+  payment_method_save: "enabled" | "disabled";
+  payment_method_save_usage: "off_session" | "on_session" | null;
+}
+
+export interface CustomerSession {
+  object: "customer_session";
+  client_secret: string;
+  components: {
+    buy_button: { enabled: false };
+    payment_element: { enabled: true; features: PaymentElementFeatures };
+    pricing_table: { enabled: false };
+  };
+  created: number;
+  customer: string;
+  expires_at: number;
+  livemode: false;
+}
+
 export interface DoubleState {
   payment_intents: Record<string, PaymentIntent>;
   payment_methods: Record<string, PaymentMethod>;
@@ -330,6 +353,10 @@ export interface DoubleState {
   customers: Record<string, Customer>;
   deleted_customers: string[];
   setup_intents: Record<string, SetupIntent>;
+  /** CustomerSessions by client secret (they have no id of their own). */
+  customer_sessions: Record<string, CustomerSession>;
+  /** Private: PaymentMethods detached from a customer, which Stripe refuses to use again. */
+  detached_payment_methods: string[];
   events: Record<string, StripeEvent>;
   /** Wallet tokens (`tok_…`); each can make one PaymentMethod. */
   tokens: Record<string, Token>;
@@ -357,6 +384,8 @@ export function emptyState(): DoubleState {
     customers: collection(),
     deleted_customers: [],
     setup_intents: collection(),
+    customer_sessions: collection(),
+    detached_payment_methods: [],
     events: collection(),
     tokens: collection(),
     card_numbers: collection(),
@@ -374,6 +403,8 @@ function restoreState(loaded: Partial<DoubleState>): DoubleState {
     customers: collection(loaded.customers),
     deleted_customers: loaded.deleted_customers ?? [],
     setup_intents: collection(loaded.setup_intents),
+    customer_sessions: collection(loaded.customer_sessions),
+    detached_payment_methods: loaded.detached_payment_methods ?? [],
     events: collection(loaded.events),
     tokens: collection(loaded.tokens),
     card_numbers: collection(loaded.card_numbers),

@@ -212,6 +212,95 @@ test("3-D Secure: a failed challenge reports Stripe's error, and a retry succeed
   await expect(page.getByTestId("status")).toHaveText("requires_capture");
 });
 
+// Saved cards with a CustomerSession (elements({ customerSessionClientSecret })).
+
+async function customerWithSession(features: Record<string, string>): Promise<{ customer: string; session: string }> {
+  const customer = await stripe.customers.create({ email: "saved@example.com" });
+  return { customer: customer.id, session: await customerSession(customer.id, features) };
+}
+
+async function customerSession(customer: string, features: Record<string, string>): Promise<string> {
+  const session = await stripe.customerSessions.create({
+    customer,
+    components: { payment_element: { enabled: true, features } },
+  } as unknown as Stripe.CustomerSessionCreateParams);
+  return session.client_secret;
+}
+
+const ALL_FEATURES = { payment_method_save: "enabled", payment_method_redisplay: "enabled", payment_method_remove: "enabled" };
+
+test("saved cards: ticking save keeps the card, the next form shows it and pays with it, Remove detaches it", async ({ page }) => {
+  const { customer, session } = await customerWithSession(ALL_FEATURES);
+  const first = await stripe.paymentIntents.create({ amount: 4200, currency: "usd", capture_method: "manual", customer });
+  let frame = await openCheckout(page, first, { cuss: session });
+  await expect(frame.getByRole("group", { name: "Saved cards" })).toBeHidden();
+  await fillCard(frame, CARDS.visa);
+  await frame.getByLabel("Save this card for future purchases").check();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+  const paid = await stripe.paymentIntents.retrieve(first.id);
+  expect(paid.setup_future_usage).toBe("off_session");
+  const saved = await stripe.paymentMethods.retrieve(String(paid.payment_method));
+  expect(saved).toMatchObject({ customer, allow_redisplay: "always" });
+
+  const second = await stripe.paymentIntents.create({ amount: 1500, currency: "usd", capture_method: "manual", customer });
+  frame = await openCheckout(page, second, { cuss: await customerSession(customer, ALL_FEATURES) });
+  const list = frame.getByRole("group", { name: "Saved cards" });
+  await expect(list.getByRole("radio", { name: /Visa •••• 4242, expires 12\/\d\d/ })).toBeChecked();
+  await expect(frame.getByLabel("Card number")).toBeHidden();
+  await expect(page.locator("form[data-complete='true']")).toBeVisible();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+  expect((await stripe.paymentIntents.retrieve(second.id)).payment_method).toBe(saved.id);
+
+  const third = await stripe.paymentIntents.create({ amount: 1500, currency: "usd", capture_method: "manual", customer });
+  frame = await openCheckout(page, third, { cuss: await customerSession(customer, ALL_FEATURES) });
+  await frame.getByRole("button", { name: "Remove Visa •••• 4242" }).click();
+  await frame.getByRole("group", { name: "Remove Visa •••• 4242?" }).getByRole("button", { name: "Cancel" }).click();
+  await frame.getByRole("button", { name: "Remove Visa •••• 4242" }).click();
+  await frame.getByRole("button", { name: "Remove card" }).click();
+  await expect(frame.getByRole("group", { name: "Saved cards" })).toBeHidden();
+  await expect(frame.getByLabel("Card number")).toBeVisible();
+  await expect.poll(async () => (await stripe.customers.listPaymentMethods(customer)).data.length).toBe(0);
+});
+
+test("saved cards: an unticked box saves nothing, and a session without save or remove offers neither", async ({ page }) => {
+  const { customer, session } = await customerWithSession({ payment_method_redisplay: "enabled" });
+  const intent = await stripe.paymentIntents.create({ amount: 4200, currency: "usd", capture_method: "manual", customer });
+  const frame = await openCheckout(page, intent, { cuss: session });
+  await expect(frame.getByLabel("Save this card for future purchases")).toBeHidden();
+  await fillCard(frame, CARDS.visa);
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+  expect((await stripe.customers.listPaymentMethods(customer)).data).toHaveLength(0);
+});
+
+test("saved cards: a saved 3-D Secure card is challenged again when it pays", async ({ page }) => {
+  const { customer, session } = await customerWithSession(ALL_FEATURES);
+  const first = await stripe.paymentIntents.create({ amount: 4200, currency: "usd", capture_method: "manual", customer });
+  let frame = await openCheckout(page, first, { cuss: session });
+  await fillCard(frame, CARDS.threeDSecure);
+  await frame.getByLabel("Save this card for future purchases").check();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await page.frameLocator("iframe[title='3D Secure authentication']").getByRole("button", { name: "Complete authentication" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+
+  const second = await stripe.paymentIntents.create({ amount: 1500, currency: "usd", capture_method: "manual", customer });
+  frame = await openCheckout(page, second, { cuss: await customerSession(customer, ALL_FEATURES) });
+  await expect(frame.getByRole("radio", { name: /Visa •••• 3184/ })).toBeChecked();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await page.frameLocator("iframe[title='3D Secure authentication']").getByRole("button", { name: "Complete authentication" }).click();
+  await expect(page.getByTestId("status")).toHaveText("requires_capture");
+});
+
+test("saved cards: a CustomerSession for another customer than the PaymentIntent's is a loaderror", async ({ page }) => {
+  const { session } = await customerWithSession(ALL_FEATURES);
+  const intent = await createIntent();
+  const query = new URLSearchParams({ pk: PUBLISHABLE_KEY, cs: intent.client_secret ?? "", cuss: session });
+  await page.goto(`${harness.url}/?${query.toString()}`);
+  await expect(page.getByTestId("load-error")).toContainText("does not match the CustomerSession's customer");
+});
+
 test("an incomplete card number fails elements.submit() and nothing reaches the API", async ({ page }) => {
   const intent = await createIntent();
   const frame = await openCheckout(page, intent);

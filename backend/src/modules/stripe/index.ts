@@ -1,15 +1,8 @@
-import { createRequire } from "node:module";
 import { ModuleProvider, Modules } from "@medusajs/framework/utils";
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider";
+import { createStripeClient } from "./client";
 
 type StripeOptions = ConstructorParameters<typeof StripeProviderService>[1] & { apiBase?: string };
-
-// The client must come from the provider's own nested `stripe` (15.x): the top-level copy is another major
-// version, with other types and another default API version.
-const Stripe = createRequire(require.resolve("@medusajs/payment-stripe"))("stripe") as new (
-  apiKey: string,
-  config: { host: string; port: number; protocol: "http" | "https" },
-) => unknown;
 
 /**
  * Medusa's real Stripe provider, unchanged, except that when `apiBase` is given its API client talks to that
@@ -20,16 +13,7 @@ class StripeProvider extends StripeProviderService {
   constructor(cradle: ConstructorParameters<typeof StripeProviderService>[0], options: StripeOptions) {
     super(cradle, options);
     if (!options.apiBase) return;
-    if (!options.apiKey.startsWith("sk_test_")) {
-      throw new Error("STRIPE_API_BASE may only be used with an sk_test_ key: it aims payments at a Stripe double.");
-    }
-    const base = new URL(options.apiBase);
-    const protocol = base.protocol === "https:" ? "https" : "http";
-    this.stripe_ = new Stripe(options.apiKey, {
-      host: base.hostname,
-      port: Number(base.port || (protocol === "https" ? 443 : 80)),
-      protocol,
-    }) as typeof this.stripe_;
+    this.stripe_ = createStripeClient(options) as typeof this.stripe_;
   }
 }
 

@@ -61,6 +61,22 @@
   const country = /** @type {HTMLSelectElement} */ (document.getElementById("Field-countryInput"));
   const postalCode = input("Field-postalCodeInput");
   const postalContainer = /** @type {HTMLElement} */ (document.getElementById("Field-postalCodeContainer"));
+  const savedBox = /** @type {HTMLElement} */ (document.getElementById("saved"));
+  const savedList = /** @type {HTMLElement} */ (document.getElementById("saved-list"));
+  const newCardChoice = input("Field-newCardInput");
+  const cardFields = /** @type {HTMLElement} */ (document.getElementById("card-fields"));
+  const saveContainer = /** @type {HTMLElement} */ (document.getElementById("save-container"));
+  const saveCheckbox = input("Field-saveCheckbox");
+
+  /**
+   * What a CustomerSession allows (Stripe.js hands it over once the elements session is read): the customer's saved
+   * cards to show, whether to offer saving a new one, whether a saved one may be removed.
+   * @typedef {{ id: string, brand: string, last4: string, exp_month: number, exp_year: number }} SavedCard
+   * @type {{ cards: SavedCard[], save: boolean, saveUsage: string, remove: boolean, secret: string } | null}
+   */
+  let customer = null;
+  /** "new", or the id of the saved card the shopper chose. */
+  let selected = "new";
 
   const COUNTRIES = [
     ["AU", "Australia"], ["AT", "Austria"], ["BE", "Belgium"], ["BR", "Brazil"], ["CA", "Canada"],
@@ -274,9 +290,137 @@
 
   // Stripe sends change on every edit; the page only ever learns complete/empty, never the values.
   function reportChange() {
+    if (selected !== "new") {
+      post({ type: "change", complete: true, empty: false });
+      return;
+    }
     const states = FIELDS.map((f) => f.state());
     post({ type: "change", complete: states.every((s) => s.complete), empty: states.every((s) => s.empty) });
   }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Saved cards (with a CustomerSession)
+
+  /** @param {string} brand */
+  function brandName(brand) {
+    const names = /** @type {Record<string, string>} */ ({ visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", unionpay: "UnionPay", diners: "Diners Club" });
+    return names[brand] || brand;
+  }
+
+  /** @param {SavedCard} card */
+  function describeCard(card) {
+    return brandName(card.brand) + " •••• " + card.last4;
+  }
+
+  function renderCustomer() {
+    const cards = customer ? customer.cards : [];
+    savedList.textContent = "";
+    for (const card of cards) {
+      const row = document.createElement("div");
+      row.className = "saved-card";
+      const label = document.createElement("label");
+      label.className = "choice";
+      const radio = document.createElement("input");
+      radio.type = "radio";
+      radio.name = "saved-choice";
+      radio.value = card.id;
+      radio.checked = selected === card.id;
+      radio.addEventListener("change", () => choose(card.id));
+      label.appendChild(radio);
+      label.appendChild(document.createTextNode(" " + describeCard(card) + ", expires " + String(card.exp_month).padStart(2, "0") + "/" + String(card.exp_year).slice(-2)));
+      row.appendChild(label);
+      if (customer && customer.remove) {
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "remove";
+        remove.textContent = "Remove";
+        remove.setAttribute("aria-label", "Remove " + describeCard(card));
+        // Stripe asks before removing; the question stays inside the frame, as Stripe's does.
+        remove.addEventListener("click", () => {
+          const question = document.createElement("span");
+          question.className = "saved-card";
+          question.setAttribute("role", "group");
+          question.setAttribute("aria-label", "Remove " + describeCard(card) + "?");
+          const confirmButton = document.createElement("button");
+          confirmButton.type = "button";
+          confirmButton.className = "remove";
+          confirmButton.textContent = "Remove card";
+          confirmButton.addEventListener("click", () => void removeCard(card, confirmButton));
+          const cancel = document.createElement("button");
+          cancel.type = "button";
+          cancel.className = "remove";
+          cancel.textContent = "Cancel";
+          cancel.addEventListener("click", () => renderCustomer());
+          question.appendChild(document.createTextNode("Remove this card? "));
+          question.appendChild(confirmButton);
+          question.appendChild(cancel);
+          remove.replaceWith(question);
+          confirmButton.focus();
+          reportHeight();
+        });
+        row.appendChild(remove);
+      }
+      savedList.appendChild(row);
+    }
+    savedBox.hidden = cards.length === 0;
+    newCardChoice.checked = selected === "new";
+    cardFields.hidden = selected !== "new";
+    saveContainer.hidden = !(customer && customer.save) || selected !== "new";
+    reportHeight();
+  }
+
+  /** @param {string} choice */
+  function choose(choice) {
+    selected = choice;
+    renderCustomer();
+    reportChange();
+  }
+
+  /**
+   * The Payment Element's "Remove", once confirmed: detaches the card from the customer with the CustomerSession.
+   * @param {SavedCard} card
+   * @param {HTMLButtonElement} button
+   */
+  async function removeCard(card, button) {
+    if (!customer) return;
+    button.disabled = true;
+    try {
+      const response = await fetch(apiBase() + "/v1/elements/payment_methods/" + encodeURIComponent(card.id) + "/detach", {
+        method: "POST",
+        headers: { Authorization: "Bearer " + publishableKey, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "customer_session_client_secret=" + encodeURIComponent(customer.secret),
+        credentials: "omit",
+      });
+      if (!response.ok) {
+        button.disabled = false;
+        return;
+      }
+    } catch (_) {
+      button.disabled = false;
+      return;
+    }
+    customer.cards = customer.cards.filter((c) => c.id !== card.id);
+    if (selected === card.id) selected = customer.cards[0] ? customer.cards[0].id : "new";
+    renderCustomer();
+    reportChange();
+  }
+
+  /** @param {Json} data */
+  function applyCustomer(data) {
+    const cards = Array.isArray(data.cards) ? /** @type {SavedCard[]} */ (data.cards) : [];
+    customer = {
+      cards: cards,
+      save: data.save === true,
+      saveUsage: typeof data.saveUsage === "string" ? data.saveUsage : "off_session",
+      remove: data.remove === true,
+      secret: String(data.secret || ""),
+    };
+    // Stripe preselects the most recent saved card.
+    selected = cards[0] ? cards[0].id : "new";
+    renderCustomer();
+    reportChange();
+  }
+  newCardChoice.addEventListener("change", () => choose("new"));
 
   function applyOptions() {
     const appearance = /** @type {Json | null} */ (options.appearance);
@@ -301,6 +445,7 @@
 
   /** @param {Json} billingDetails */
   async function createPaymentMethod(billingDetails) {
+    if (selected !== "new") return { paymentMethod: selected };
     const invalid = validateAll();
     if (invalid) return { error: invalid };
     const d = expiryDigits(expiry.value);
@@ -318,6 +463,9 @@
       ["card[cvc]", digits(cvc.value)],
     ];
     flatten(details, "billing_details", pairs);
+    // Ticked "save": Stripe marks the card as one to show again and saves it with the payment.
+    const save = !!customer && customer.save && saveCheckbox.checked;
+    if (save) pairs.push(["allow_redisplay", "always"]);
     const body = pairs.map(([k, v]) => encodeURIComponent(k) + "=" + encodeURIComponent(v)).join("&");
     setBusy(true);
     try {
@@ -332,7 +480,7 @@
         const error = /** @type {Json | undefined} */ (json.error);
         return { error: error && typeof error === "object" ? error : { type: "api_error", message: "Unexpected response from Stripe." } };
       }
-      return { paymentMethod: String(json.id) };
+      return save && customer ? { paymentMethod: String(json.id), setupFutureUsage: customer.saveUsage } : { paymentMethod: String(json.id) };
     } catch (_) {
       return { error: { type: "api_connection_error", message: "An error occurred with our connection to Stripe. Request was retried 2 times." } };
     } finally {
@@ -372,8 +520,11 @@
     const data = /** @type {Json} */ (event.data);
     if (!data || data.source !== "stripe-double" || data.elementId !== elementId) return;
     switch (data.type) {
+      case "customer":
+        applyCustomer(/** @type {Json} */ (data.customer) || {});
+        break;
       case "validate": {
-        const error = validateAll();
+        const error = selected === "new" ? validateAll() : null;
         post({ type: "response", requestId: data.requestId, result: error ? { error: error } : {} });
         break;
       }

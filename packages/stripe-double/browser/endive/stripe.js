@@ -619,6 +619,8 @@
     let destroyed = false;
     /** @type {Promise<boolean>} whether the PaymentIntent checked at mount may be confirmed */
     let verification = Promise.resolve(true);
+    /** @type {Json | null} what the CustomerSession lets the frame show and do, for the frame */
+    let customerForFrame = null;
     /** @type {Json} */
     let currentOptions = options || {};
     /** @type {{ complete: boolean, empty: boolean }} */
@@ -691,6 +693,7 @@
           // Stripe shows the form only once the PaymentIntent it belongs to has been checked.
           verification.then((usable) => {
             if (!usable || destroyed || !iframe) return;
+            if (customerForFrame) post({ type: "customer", customer: customerForFrame });
             frameReady = true;
             const queued = whenReady;
             whenReady = [];
@@ -786,7 +789,9 @@
         wrapper.appendChild(iframe);
         parent.appendChild(wrapper);
         emit("loaderstart", { elementType: "payment" });
-        verification = group.options.clientSecret ? verifyClientSecret() : Promise.resolve(true);
+        verification = group.options.clientSecret
+          ? Promise.all([verifyClientSecret(), loadCustomerSession()]).then((checks) => checks[0] && checks[1])
+          : Promise.resolve(true);
       },
       unmount() {
         if (!wrapper) return;
@@ -916,6 +921,44 @@
         }
         return false;
       }
+      return true;
+    }
+
+    /**
+     * With a CustomerSession (elements({ customerSessionClientSecret })), Stripe reads the customer's saved cards
+     * and the session's features along with the PaymentIntent; a session it refuses (expired, unknown, for another
+     * customer than the PaymentIntent's) is a loaderror. Only card summaries and the features go to the frame.
+     * @returns {Promise<boolean>}
+     */
+    async function loadCustomerSession() {
+      const secret = group.options.customerSessionClientSecret;
+      if (secret === undefined) return true;
+      const result = await api(group.stripe.publishableKey, "GET", "/v1/elements/sessions", {
+        client_secret: String(group.options.clientSecret),
+        customer_session_client_secret: String(secret),
+        type: "payment_intent",
+      });
+      const error = errorOf(result);
+      if (error) {
+        if (!destroyed) emit("loaderror", { elementType: "payment", error: error });
+        return false;
+      }
+      const customer = /** @type {Json} */ (result.body.customer || {});
+      const session = /** @type {Json} */ (customer.customer_session || {});
+      const components = /** @type {Json} */ (session.components || {});
+      const paymentElement = /** @type {Json} */ (components.payment_element || {});
+      const features = /** @type {Json} */ (paymentElement.features || {});
+      const methods = Array.isArray(customer.payment_methods) ? /** @type {Json[]} */ (customer.payment_methods) : [];
+      customerForFrame = {
+        secret: String(secret),
+        save: features.payment_method_save === "enabled",
+        saveUsage: typeof features.payment_method_save_usage === "string" ? features.payment_method_save_usage : "off_session",
+        remove: features.payment_method_remove === "enabled",
+        cards: methods.map((pm) => {
+          const card = /** @type {Json} */ (pm.card || {});
+          return { id: pm.id, brand: card.brand, last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year };
+        }),
+      };
       return true;
     }
 
@@ -1763,6 +1806,11 @@
           throw new IntegrationError("Invalid value for elements(): pass either clientSecret or mode, not both.");
         }
         if (opts.clientSecret !== undefined) intentIdFromSecret(opts.clientSecret);
+        if (opts.customerSessionClientSecret !== undefined && opts.mode === undefined) {
+          if (typeof opts.customerSessionClientSecret !== "string" || !/^cuss_secret_[A-Za-z0-9]+$/.test(opts.customerSessionClientSecret)) {
+            throw new IntegrationError("Invalid value for elements(): customerSessionClientSecret should be a CustomerSession's client_secret (cuss_secret_…). You specified: " + describe(opts.customerSessionClientSecret) + ".");
+          }
+        }
         if (opts.mode !== undefined) checkDeferredOptions(opts, "elements()", true);
         return createElements(stripe, opts);
       },
@@ -1834,6 +1882,10 @@
           const created = await element._createPaymentMethod(billingDetails);
           if (created.error) return { error: created.error };
           params.payment_method = String(created.paymentMethod);
+          // The shopper ticked "save": the PaymentIntent saves the card with the CustomerSession's usage.
+          if (typeof created.setupFutureUsage === "string" && params.setup_future_usage === undefined) {
+            params.setup_future_usage = created.setupFutureUsage;
+          }
         }
 
         const confirmed = await api(key, "POST", "/v1/payment_intents/" + intentId + "/confirm", params);

@@ -10,6 +10,8 @@ import { ExpressApp } from "./express-app";
 const params = new URLSearchParams(location.search);
 const publishableKey = params.get("pk") ?? "";
 const clientSecret = params.get("cs") ?? "";
+// A CustomerSession's client secret: the Payment Element then offers saving the card and shows saved ones.
+const customerSessionClientSecret = params.get("cuss") ?? undefined;
 const redirect = params.get("redirect") === "always" ? "always" : "if_required";
 
 const stripePromise = loadStripe(publishableKey);
@@ -90,7 +92,11 @@ function Checkout() {
 function App() {
   if (params.get("flow") === "express") return <ExpressApp stripePromise={stripePromise} />;
   return (
-    <Elements key={clientSecret} stripe={stripePromise} options={{ clientSecret, appearance: { theme: "stripe" } }}>
+    <Elements
+      key={clientSecret}
+      stripe={stripePromise}
+      options={customerSessionClientSecret ? { clientSecret, customerSessionClientSecret, appearance: { theme: "stripe" } } : { clientSecret, appearance: { theme: "stripe" } }}
+    >
       <Checkout />
     </Elements>
   );
