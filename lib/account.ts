@@ -91,7 +91,7 @@ const clientSignUpLimit = (client: string): Limit => ({ key: `sign-up-client:${c
  * client as the proxy saw it; `next start` on its own fills it from the socket only when the request has none, so
  * there a client can name itself anything and only the per-email limit holds.
  */
-async function clientKey(): Promise<string> {
+export async function clientKey(): Promise<string> {
   const requestHeaders = await headers();
   const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || requestHeaders.get("x-real-ip")?.trim() || "unknown";
