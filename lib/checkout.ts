@@ -7,9 +7,8 @@ import { type ActionResult, failure } from "./action-result";
 import { keepCheckoutAddress } from "./address-book";
 import { SAVE_TO_ADDRESS_BOOK_FIELD } from "./address-fields";
 import { cartHoldsContact, parseAddressForm } from "./address-form";
-import { fetchCartContact, fetchOpenCart } from "./cart";
+import { fetchCartContact, fetchOpenCart, readOwnCartId } from "./cart";
 import { defaultDeliveryOption, hasPaymentReadyFor, isFree } from "./checkout-progress";
-import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
 import { type FormState, formValues, readField } from "./form";
 import { medusa } from "./medusa";
@@ -41,7 +40,7 @@ export const getShippingOptions = cache(async (cartId: string): Promise<Shipping
  * the wallet sheet), while it reads the cart itself: the two reads overlap instead of following each other.
  */
 export async function preloadShippingOptions(): Promise<void> {
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   // Whoever awaits the options later sees a failure; this early start only must not count as unhandled.
   if (cartId) getShippingOptions(cartId).catch(() => undefined);
 }
@@ -66,7 +65,7 @@ interface ContactWrite {
  */
 async function writeContactAndAddresses(formData: FormData): Promise<ContactWrite> {
   const values = formValues(formData);
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return { state: { ...failure(MESSAGES.cartGone), values } };
   try {
     const [cart, countries] = await Promise.all([fetchCartContact(cartId), getCountryChoices()]);
@@ -123,7 +122,7 @@ export async function chooseDelivery(_previous: FormState, formData: FormData): 
   const input = parseForm(chooseDeliverySchema, formData);
   if (!input.ok) return { ...failure(input.error), fieldErrors: input.fieldErrors };
   const optionId = input.data.shipping_option_id;
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     await medusa().store.cart.addShippingMethod(cartId, { option_id: optionId }, { fields: "id" });
@@ -142,7 +141,7 @@ export async function chooseDelivery(_previous: FormState, formData: FormData): 
  */
 export async function prepareCardPayment(): Promise<PreparedPayment> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     const cart = await fetchOpenCart(cartId);
@@ -162,7 +161,7 @@ export async function prepareCardPayment(): Promise<PreparedPayment> {
  */
 export async function checkPaymentAmount(paymentIntentId: string): Promise<AmountCheck> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   return checkCartPaymentAmount(cartId, paymentIntentId);
 }
@@ -170,7 +169,7 @@ export async function checkPaymentAmount(paymentIntentId: string): Promise<Amoun
 /** Server action for a card form Stripe refused to load: where the shopper goes instead (`recoverCartPayment`). */
 export async function recoverCheckout(failedClientSecret: string): Promise<LoadErrorRecovery> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return { ok: true, navigateTo: CART_PATH };
   return recoverCartPayment(cartId, failedClientSecret);
 }
@@ -182,7 +181,7 @@ export async function recoverCheckout(failedClientSecret: string): Promise<LoadE
  */
 export async function placeFreeOrder(): Promise<FormState> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     const cart = await fetchOpenCart(cartId);
@@ -203,7 +202,7 @@ export async function placeFreeOrder(): Promise<FormState> {
 /** Server action, after Stripe confirmed the payment in the browser: turn the cart into an order. */
 export async function placeOrder(): Promise<PlaceOrderResult> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   const outcome = await completeCart(cartId);
   if (outcome.type === "failed") {

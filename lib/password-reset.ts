@@ -31,6 +31,7 @@ export const PASSWORD_RESET_MESSAGES = {
  */
 const limiter = new AttemptLimiter();
 const HOUR = 60 * 60_000;
+const FIFTEEN_MINUTES = 15 * 60_000;
 
 /** Server action: e-mails a reset link to the account that uses this address, if there is one. */
 export async function requestPasswordReset(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -42,7 +43,7 @@ export async function requestPasswordReset(_previous: FormState, formData: FormD
 
   const attempt = limiter.attempt([
     { key: `reset-email:${email}`, max: 3, windowMs: HOUR },
-    { key: `reset-client:${await clientKey()}`, max: 10, windowMs: HOUR },
+    { key: `reset-client:${await clientKey()}`, max: 20, windowMs: FIFTEEN_MINUTES },
   ]);
   if (!attempt.allowed) return { ...failure(PASSWORD_RESET_MESSAGES.tooMany(describeWait(attempt.retryAfterMs))), values };
 
