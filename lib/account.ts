@@ -15,7 +15,7 @@ import { readCustomerToken, tokenCookieMaxAge } from "./customer-token";
 import { describeBackendError, httpStatusOf, nullWhenNotFound } from "./errors";
 import { type FormState, formValues } from "./form";
 import { customerHeaders, medusa } from "./medusa";
-import { transferableAtSignIn } from "./ownership";
+import { cartCustomerId, transferableAtSignIn } from "./ownership";
 import { ACCOUNT_PATH, safeNextPath } from "./paths";
 import { AttemptLimiter, type Limit, describeWait } from "./rate-limit";
 import { parseForm, signInSchema, signUpSchema } from "./validation";
@@ -118,9 +118,10 @@ async function logIn(email: string, password: string): Promise<string | null> {
 async function transferOpenCart(token: string, accountEmail: string): Promise<void> {
   const cartId = await readCartId();
   if (!cartId) return;
-  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: "id,customer_id,email,completed_at" }));
+  // `customer.id`, not `customer_id`: Medusa 2.21.2 silently leaves out `customer_id` from a cart's store fields.
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: "id,email,completed_at,customer.id" }));
   if (!found || found.cart.completed_at) return;
-  if (!transferableAtSignIn(found.cart, accountEmail)) {
+  if (!transferableAtSignIn({ customer_id: cartCustomerId(found.cart), email: found.cart.email }, accountEmail)) {
     await clearCartId();
     return;
   }

@@ -7,7 +7,7 @@ import { clearCartId, readCartId, readCustomerTokenCookie, readViewerCustomerId,
 import { MESSAGES, describeBackendError, nullWhenNotFound } from "./errors";
 import type { FormState } from "./form";
 import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, customerHeaders, medusa } from "./medusa";
-import { belongsToViewer } from "./ownership";
+import { belongsToViewer, cartCustomerId } from "./ownership";
 import { getCountryChoices, getCurrentCountry } from "./region";
 import { addToCartSchema, chooseCountrySchema, parseForm, updateLineSchema } from "./validation";
 
@@ -74,10 +74,11 @@ export async function fetchCartContact(cartId: string) {
 export const readOwnCartId = cache(async (): Promise<string | null> => {
   const [cartId, viewer] = await Promise.all([readCartId(), readViewerCustomerId()]);
   if (!cartId || !viewer) return cartId;
-  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: "id,customer_id" }));
+  // `customer.id`, not `customer_id`: Medusa 2.21.2 silently leaves out `customer_id` from a cart's store fields.
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: "id,customer.id" }));
   // A cart that no longer exists is for the caller to find gone, as before.
   if (!found) return cartId;
-  return belongsToViewer(found.cart, viewer) ? cartId : null;
+  return belongsToViewer({ customer_id: cartCustomerId(found.cart) }, viewer) ? cartId : null;
 });
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { belongsToViewer, transferableAtSignIn } from "./ownership";
+import { belongsToViewer, cartCustomerId, transferableAtSignIn } from "./ownership";
 
 describe("belongsToViewer", () => {
   it("a shopper who is not signed in uses any cart or order by its id (the id is the key)", () => {
@@ -23,5 +23,13 @@ describe("transferableAtSignIn", () => {
   it("never takes a cart with someone else's e-mail", () => {
     expect(transferableAtSignIn({ customer_id: "cus_B", email: "bob@example.com" }, "ada@example.com")).toBe(false);
     expect(transferableAtSignIn({ customer_id: "cus_B", email: null }, "ada@example.com")).toBe(false);
+  });
+});
+
+describe("cartCustomerId", () => {
+  it("reads the customer of a cart read with customer.id, and nothing from a cart without one", () => {
+    expect(cartCustomerId({ id: "cart_1", customer: { id: "cus_A" } })).toBe("cus_A");
+    expect(cartCustomerId({ id: "cart_1", customer: null })).toBeNull();
+    expect(cartCustomerId({ id: "cart_1" })).toBeNull();
   });
 });

@@ -19,3 +19,13 @@ export function transferableAtSignIn(cart: { customer_id?: string | null; email?
   if (!cart.customer_id) return true;
   return (cart.email ?? "").trim().toLowerCase() === accountEmail.trim().toLowerCase();
 }
+
+/**
+ * The customer a cart read with `fields: "customer.id"` belongs to. Medusa 2.21.2 silently leaves `customer_id` out of
+ * a cart's store fields, and its StoreCart type has no `customer`, though the store API returns it when asked.
+ */
+export function cartCustomerId(cart: object): string | null {
+  const customer: unknown = "customer" in cart ? cart.customer : null;
+  if (typeof customer !== "object" || customer === null || !("id" in customer)) return null;
+  return typeof customer.id === "string" ? customer.id : null;
+}
