@@ -90,12 +90,13 @@ test("on the account page at 320 px, a customer adds, edits and deletes saved ad
   expect(await savedAddresses(email)).toEqual([]);
 });
 
-test("at checkout a customer picks a saved address, and a new address is kept on Continue when asked — not ahead, never twice", async ({ page }) => {
+test("at checkout on a 320 px phone a customer picks a saved address, and a new address is kept on Continue when asked — not ahead, never twice", async ({ page }) => {
   const email = uniqueEmail("address-book-checkout");
   const auth = await createCustomerAccount(email, PASSWORD);
   await storeSdk().store.customer.createAddress(HOME, {}, auth);
   await storeSdk().store.customer.createAddress(OFFICE, {}, auth);
 
+  await page.setViewportSize({ width: 320, height: 720 });
   await signIn(page, email);
   await addToCart(page, "Linen Shirt");
   await page.goto("/checkout");
@@ -108,6 +109,7 @@ test("at checkout a customer picks a saved address, and a new address is kept on
   await expect(home).toBeChecked();
   await expect(form.getByLabel("Street and house number")).toHaveValue("Unter den Linden 1");
   await expect(form.getByLabel("Save this address to my account")).toHaveCount(0);
+  expect(await noSidewaysScroll(page)).toBe(0);
 
   // Keyboard: the arrow key moves to the next saved address, which fills the form.
   await home.focus();
