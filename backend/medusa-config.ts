@@ -33,6 +33,20 @@ const productionModules = redisUrl
     ]
   : [];
 
+// Where the local stack's e-mails go: each message the shop sends (a password reset link) is written to this file
+// instead of a mail server (src/modules/file-outbox). A shop in production registers its e-mail provider here instead.
+const notificationOutboxFile = process.env.NOTIFICATION_OUTBOX_FILE || undefined;
+const notificationModules = notificationOutboxFile
+  ? [
+      {
+        resolve: "@medusajs/medusa/notification",
+        options: {
+          providers: [{ resolve: "./src/modules/file-outbox", id: "file-outbox", options: { channels: ["email"], file: notificationOutboxFile } }],
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: required("DATABASE_URL"),
@@ -50,6 +64,7 @@ export default defineConfig({
   admin: { disable: true },
   modules: [
     ...productionModules,
+    ...notificationModules,
     {
       // Medusa's default file module and provider, registered only to give the provider the public URL.
       resolve: "@medusajs/medusa/file",

@@ -4,7 +4,6 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { failure } from "./action-result";
-import { fetchCartHeader } from "./cart";
 import {
   clearCartId,
   clearCustomerTokenCookie,
@@ -13,9 +12,10 @@ import {
   writeCustomerTokenCookie,
 } from "./cookies";
 import { readCustomerToken, tokenCookieMaxAge } from "./customer-token";
-import { describeBackendError, httpStatusOf } from "./errors";
+import { describeBackendError, httpStatusOf, nullWhenNotFound } from "./errors";
 import { type FormState, formValues } from "./form";
 import { customerHeaders, medusa } from "./medusa";
+import { cartCustomerId, transferableAtSignIn } from "./ownership";
 import { ACCOUNT_PATH, safeNextPath } from "./paths";
 import { AttemptLimiter, type Limit, describeWait } from "./rate-limit";
 import { parseForm, signInSchema, signUpSchema } from "./validation";
@@ -91,7 +91,7 @@ const clientSignUpLimit = (client: string): Limit => ({ key: `sign-up-client:${c
  * client as the proxy saw it; `next start` on its own fills it from the socket only when the request has none, so
  * there a client can name itself anything and only the per-email limit holds.
  */
-async function clientKey(): Promise<string> {
+export async function clientKey(): Promise<string> {
   const requestHeaders = await headers();
   const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || requestHeaders.get("x-real-ip")?.trim() || "unknown";
@@ -112,19 +112,27 @@ async function logIn(email: string, password: string): Promise<string | null> {
 /**
  * The browser's open cart becomes the customer's (Medusa's cart transfer: the same cart, its items kept, its email
  * the customer's), so nothing is lost or doubled by signing in. A completed cart (an order whose confirmation is
- * still to be shown) is left as it is.
+ * still to be shown) is left as it is. A cart that is someone else's (lib/ownership.ts) is not taken: the cookie
+ * stops naming it, and the customer starts a new one.
  */
-async function transferOpenCart(token: string): Promise<void> {
+async function transferOpenCart(token: string, accountEmail: string): Promise<void> {
   const cartId = await readCartId();
-  const cart = cartId ? await fetchCartHeader(cartId) : null;
-  if (cart) await medusa().store.cart.transferCart(cart.id, { fields: "id" }, customerHeaders(token));
+  if (!cartId) return;
+  // `customer.id`, not `customer_id`: Medusa 2.21.2 silently leaves out `customer_id` from a cart's store fields.
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: "id,email,completed_at,customer.id" }));
+  if (!found || found.cart.completed_at) return;
+  if (!transferableAtSignIn({ customer_id: cartCustomerId(found.cart), email: found.cart.email }, accountEmail)) {
+    await clearCartId();
+    return;
+  }
+  await medusa().store.cart.transferCart(found.cart.id, { fields: "id" }, customerHeaders(token));
 }
 
 /** Signs the browser in with a customer's token: their cart first, then the cookie (a failed transfer signs nobody in). */
-async function startSession(token: string): Promise<void> {
+async function startSession(token: string, accountEmail: string): Promise<void> {
   const claims = readCustomerToken(token);
   if (!claims?.actorId) throw new Error("Medusa issued a customer token without a customer");
-  await transferOpenCart(token);
+  await transferOpenCart(token, accountEmail);
   await writeCustomerTokenCookie(token, tokenCookieMaxAge(claims, Date.now()));
 }
 
@@ -145,7 +153,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
     // No customer behind the identity (e.g. an admin's email, or a sign-up cut short): the same answer as a wrong
     // password, so the form says nothing about which emails Medusa knows.
     if (!token || !readCustomerToken(token)?.actorId) return { ...failure(ACCOUNT_MESSAGES.wrongCredentials), values };
-    await startSession(token);
+    await startSession(token, email);
     limiter.forget(emailLimit(email).key);
   } catch (error) {
     console.error("signIn failed", error);
@@ -192,7 +200,7 @@ export async function signUp(_previous: FormState, formData: FormData): Promise<
   try {
     const token = await createAccount(input.data);
     if (!token) return { ...failure(ACCOUNT_MESSAGES.signUpRefused), values };
-    await startSession(token);
+    await startSession(token, input.data.email);
   } catch (error) {
     console.error("signUp failed", error);
     return { ...failure(describeBackendError(error)), values };

@@ -23,3 +23,9 @@ export type AddressField = (typeof ADDRESS_FIELDS)[number];
 export function fieldName(kind: AddressKind, field: AddressField): string {
   return `${kind}_${field}`;
 }
+
+/** The checkout form's box a signed-in customer ticks to keep a new shipping address in their address book. */
+export const SAVE_TO_ADDRESS_BOOK_FIELD = "save_to_address_book";
+
+/** The checkout form's choice among the customer's saved addresses (not sent to Medusa: it only fills the fields). */
+export const SAVED_ADDRESS_CHOICE_FIELD = "saved_address";

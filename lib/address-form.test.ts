@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cartHoldsContact, parseAddressForm } from "./address-form";
+import { cartHoldsContact, parseAddressBookForm, parseAddressForm } from "./address-form";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -105,5 +105,22 @@ describe("cartHoldsContact", () => {
     expect(cartHoldsContact(payload, { email: "ada@example.com", shipping_address: saved, billing_address: { ...saved, phone: "+49 30 1" } })).toBe(false);
     expect(cartHoldsContact(payload, { email: "ada@example.com", shipping_address: saved, billing_address: null })).toBe(false);
     expect(cartHoldsContact(payload, { email: null, shipping_address: saved, billing_address: saved })).toBe(false);
+  });
+});
+
+describe("parseAddressBookForm", () => {
+  const book = { first_name: "Ada", last_name: "Lovelace", address_1: "Unter den Linden 1", postal_code: "10117", city: "Berlin", country_code: "DE" };
+
+  it("reads the account page's fields, named as Medusa names them", () => {
+    expect(parseAddressBookForm(form({ ...book, phone: " " }), ["de", "fr"])).toEqual({
+      fieldErrors: {},
+      address: { first_name: "Ada", last_name: "Lovelace", address_1: "Unter den Linden 1", postal_code: "10117", city: "Berlin", country_code: "de" },
+    });
+  });
+
+  it("says what is missing, and refuses a country the shop does not ship to", () => {
+    const result = parseAddressBookForm(form({ ...book, city: "", country_code: "zz" }), ["de", "fr"]);
+    expect(result.address).toBeNull();
+    expect(result.fieldErrors).toEqual({ city: "Enter a city.", country_code: "We do not ship to this country." });
   });
 });

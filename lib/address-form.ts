@@ -29,26 +29,28 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function readAddress(
   formData: FormData,
-  kind: AddressKind,
+  nameOf: (field: AddressField) => string,
   countryCodes: readonly string[],
   fieldErrors: Record<string, string>,
 ): HttpTypes.StoreAddAddress {
   const address: Record<string, string> = {};
   for (const field of ADDRESS_FIELDS) {
-    const value = readField(formData, fieldName(kind, field));
+    const value = readField(formData, nameOf(field));
     const requiredMessage = REQUIRED[field];
-    if (requiredMessage && value === "") fieldErrors[fieldName(kind, field)] = requiredMessage;
+    if (requiredMessage && value === "") fieldErrors[nameOf(field)] = requiredMessage;
     // Over-long or binary input posted straight at the action (not through our form) gets a sentence too.
     const checked = ADDRESS_TEXT.safeParse(value);
-    if (!checked.success) fieldErrors[fieldName(kind, field)] = checked.error.issues[0]?.message ?? "Please check this field.";
+    if (!checked.success) fieldErrors[nameOf(field)] = checked.error.issues[0]?.message ?? "Please check this field.";
     if (value !== "") address[field] = field === "country_code" ? value.toLowerCase() : value;
   }
   const country = address.country_code;
   if (country && !countryCodes.includes(country)) {
-    fieldErrors[fieldName(kind, "country_code")] = "We do not ship to this country from your region.";
+    fieldErrors[nameOf("country_code")] = "We do not ship to this country from your region.";
   }
   return address;
 }
+
+const checkoutNames = (kind: AddressKind) => (field: AddressField) => fieldName(kind, field);
 
 /**
  * Validates the submitted form. `countryCodes` are the countries of the cart's region: Medusa
@@ -61,10 +63,10 @@ export function parseAddressForm(formData: FormData, countryCodes: readonly stri
   if (!checkedEmail.success || !EMAIL.test(email)) {
     fieldErrors.email = checkedEmail.error?.issues[0]?.message ?? "Enter a valid email address, like name@example.com.";
   }
-  const shipping = readAddress(formData, "shipping", countryCodes, fieldErrors);
+  const shipping = readAddress(formData, checkoutNames("shipping"), countryCodes, fieldErrors);
   const billingSame = readField(formData, "billing_same") === "on";
   // Billing is only checked against required fields, not the region: it may be anywhere.
-  const billing = billingSame ? shipping : readAddress(formData, "billing", [], fieldErrors);
+  const billing = billingSame ? shipping : readAddress(formData, checkoutNames("billing"), [], fieldErrors);
   if (!billingSame) delete fieldErrors[fieldName("billing", "country_code")];
   if (!billingSame && !billing.country_code) fieldErrors[fieldName("billing", "country_code")] = "Choose a country.";
   const valid = Object.keys(fieldErrors).length === 0;
@@ -72,6 +74,20 @@ export function parseAddressForm(formData: FormData, countryCodes: readonly stri
     fieldErrors,
     payload: valid ? { email, shipping_address: shipping, billing_address: billing } : null,
   };
+}
+
+/**
+ * An address for the customer's address book (the account page's form, fields named as Medusa names them): the same
+ * rules as the checkout's shipping address, in any country the shop ships to.
+ */
+export function parseAddressBookForm(
+  formData: FormData,
+  countryCodes: readonly string[],
+): { fieldErrors: Record<string, string>; address: HttpTypes.StoreAddAddress | null } {
+  const fieldErrors: Record<string, string> = {};
+  const address = readAddress(formData, (field) => field, countryCodes, fieldErrors);
+  if (fieldErrors.country_code && address.country_code) fieldErrors.country_code = "We do not ship to this country.";
+  return { fieldErrors, address: Object.keys(fieldErrors).length === 0 ? address : null };
 }
 
 type SavedAddress = Partial<Record<AddressField, string | null>> | null | undefined;

@@ -3,10 +3,11 @@ import type { HttpTypes } from "@medusajs/types";
 import { refresh } from "next/cache";
 import { cache } from "react";
 import { type ActionResult, failure } from "./action-result";
-import { clearCartId, readCartId, readCustomerTokenCookie, writeCartId, writeCountryCookie } from "./cookies";
+import { clearCartId, readCartId, readCustomerTokenCookie, readViewerCustomerId, writeCartId, writeCountryCookie } from "./cookies";
 import { MESSAGES, describeBackendError, nullWhenNotFound } from "./errors";
 import type { FormState } from "./form";
 import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, customerHeaders, medusa } from "./medusa";
+import { belongsToViewer, cartCustomerId } from "./ownership";
 import { getCountryChoices, getCurrentCountry } from "./region";
 import { addToCartSchema, chooseCountrySchema, parseForm, updateLineSchema } from "./validation";
 
@@ -66,11 +67,26 @@ export async function fetchCartContact(cartId: string) {
 }
 
 /**
+ * The cart id the cookie names, when this browser may use that cart (lib/ownership.ts): for a signed-in customer, only
+ * their own cart or one that is nobody's yet; another account's cart id is answered as no cart at all. A guest's
+ * check costs no request.
+ */
+export const readOwnCartId = cache(async (): Promise<string | null> => {
+  const [cartId, viewer] = await Promise.all([readCartId(), readViewerCustomerId()]);
+  if (!cartId || !viewer) return cartId;
+  // `customer.id`, not `customer_id`: Medusa 2.21.2 silently leaves out `customer_id` from a cart's store fields.
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: "id,customer.id" }));
+  // A cart that no longer exists is for the caller to find gone, as before.
+  if (!found) return cartId;
+  return belongsToViewer({ customer_id: cartCustomerId(found.cart) }, viewer) ? cartId : null;
+});
+
+/**
  * The cart the shopper's cookie names, completed or not, read at most once per request. A completed one stays
  * named until the shopper has seen its order's confirmation (see `forgetCompletedCart`).
  */
 export const getCartRecord = cache(async (): Promise<Cart | null> => {
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   return cartId ? fetchCart(cartId) : null;
 });
 
@@ -86,7 +102,7 @@ export const getCart = cache(async (): Promise<Cart | null> => {
  * server action: an action that sets a cookie makes Next render the page again, which the shopper does not need.
  */
 export async function forgetCompletedCart(): Promise<ActionResult> {
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return { ok: true };
   try {
     // The header answers null for a completed (or unknown) cart: only then is the cookie cleared.
@@ -110,7 +126,7 @@ export async function addToCart(_previous: FormState, formData: FormData): Promi
   if (!input.ok) return { ...failure(input.error), fieldErrors: input.fieldErrors };
   const { variant_id: variantId, quantity } = input.data;
   try {
-    const cartId = await readCartId();
+    const cartId = await readOwnCartId();
     const openCart = cartId ? await fetchCartHeader(cartId) : null;
     if (openCart) {
       await medusa().store.cart.createLineItem(openCart.id, { variant_id: variantId, quantity }, { fields: "id" });
@@ -140,7 +156,7 @@ export async function updateLineQuantity(_previous: FormState, formData: FormDat
   if (!input.ok) return { ...failure(input.error), fieldErrors: input.fieldErrors };
   const { line_id: lineId, quantity } = input.data;
   try {
-    const cartId = await readCartId();
+    const cartId = await readOwnCartId();
     if (!cartId) return failure(MESSAGES.cartGone);
     if (quantity === 0) {
       await medusa().store.cart.deleteLineItem(cartId, lineId, { fields: "id" });
@@ -168,7 +184,7 @@ export async function chooseCountry(_previous: FormState, formData: FormData): P
     const choice = (await getCountryChoices()).find((c) => c.code === code);
     if (!choice) return failure("We do not ship to that country yet.");
     await writeCountryCookie(choice.code);
-    const cartId = await readCartId();
+    const cartId = await readOwnCartId();
     const cart = cartId ? await fetchCartHeader(cartId) : null;
     if (cart && cart.region_id !== choice.regionId) {
       await medusa().store.cart.update(cart.id, { region_id: choice.regionId }, { fields: "id" });

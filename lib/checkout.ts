@@ -4,12 +4,14 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { type ActionResult, failure } from "./action-result";
+import { keepCheckoutAddress } from "./address-book";
+import { SAVE_TO_ADDRESS_BOOK_FIELD } from "./address-fields";
 import { cartHoldsContact, parseAddressForm } from "./address-form";
-import { fetchCartContact, fetchOpenCart } from "./cart";
+import { fetchCartContact, fetchOpenCart, readOwnCartId } from "./cart";
 import { defaultDeliveryOption, hasPaymentReadyFor, isFree } from "./checkout-progress";
-import { readCartId, readCustomerTokenCookie } from "./cookies";
+import { readCustomerTokenCookie } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
-import { type FormState, formValues } from "./form";
+import { type FormState, formValues, readField } from "./form";
 import { medusa } from "./medusa";
 import { formatMoney } from "./money";
 import { CART_PATH, orderConfirmationPath } from "./paths";
@@ -40,7 +42,7 @@ export const getShippingOptions = cache(async (cartId: string): Promise<Shipping
  * the wallet sheet), while it reads the cart itself: the two reads overlap instead of following each other.
  */
 export async function preloadShippingOptions(): Promise<void> {
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   // Whoever awaits the options later sees a failure; this early start only must not count as unhandled.
   if (cartId) getShippingOptions(cartId).catch(() => undefined);
 }
@@ -52,23 +54,30 @@ export function shippingOptionAmount(option: ShippingOption): number | null {
   return typeof option.amount === "number" ? option.amount : null;
 }
 
+/** What saving the form did: the form's answer, and the shipping address the cart now holds when it worked. */
+interface ContactWrite {
+  state: FormState;
+  shippingAddress?: HttpTypes.StoreAddAddress;
+}
+
 /**
  * Writes the form's email, shipping address and billing address (same or different) to the cart. A cart without a
  * delivery yet gets the cheapest option that ships, changeable on the same page, so that the card form can start
  * preparing at once. A cart that holds all of it already (saved ahead, see `saveContactAhead`) is not written again.
  */
-async function writeContactAndAddresses(formData: FormData): Promise<FormState> {
+async function writeContactAndAddresses(formData: FormData): Promise<ContactWrite> {
   const values = formValues(formData);
-  const cartId = await readCartId();
-  if (!cartId) return { ...failure(MESSAGES.cartGone), values };
+  const cartId = await readOwnCartId();
+  if (!cartId) return { state: { ...failure(MESSAGES.cartGone), values } };
   try {
     const [cart, countries] = await Promise.all([fetchCartContact(cartId), getCountryChoices()]);
-    if (!cart) return { ...failure(MESSAGES.cartGone), values };
+    if (!cart) return { state: { ...failure(MESSAGES.cartGone), values } };
     const shipsTo = countries.filter((country) => country.regionId === cart.region_id).map((country) => country.code);
     const { payload, fieldErrors } = parseAddressForm(formData, shipsTo);
-    if (!payload) return { ...failure("Please correct the marked fields."), fieldErrors, values };
+    if (!payload) return { state: { ...failure("Please correct the marked fields."), fieldErrors, values } };
+    const done = { state: { ok: true }, shippingAddress: payload.shipping_address } as const;
     const hasDelivery = (cart.shipping_methods?.length ?? 0) > 0;
-    if (hasDelivery && cartHoldsContact(payload, cart)) return { ok: true };
+    if (hasDelivery && cartHoldsContact(payload, cart)) return done;
     const { cart: updated } = await medusa().store.cart.update(cartId, payload, { fields: "id,shipping_methods.id" });
     if ((updated.shipping_methods?.length ?? 0) === 0) {
       const option = defaultDeliveryOption(
@@ -77,20 +86,25 @@ async function writeContactAndAddresses(formData: FormData): Promise<FormState> 
       // No option ships there: the delivery section says so and offers to change the address.
       if (option) await medusa().store.cart.addShippingMethod(cartId, { option_id: option.id }, { fields: "id" });
     }
-    return { ok: true };
+    return done;
   } catch (error) {
     console.error("saving contact and addresses failed", error);
-    return { ...failure(describeBackendError(error)), values };
+    return { state: { ...failure(describeBackendError(error)), values } };
   }
 }
 
-/** Server action: "Continue to delivery" (or "Save address"): the contact and addresses, and the page that follows. */
+/**
+ * Server action: "Continue to delivery" (or "Save address"): the contact and addresses, and the page that follows.
+ * Only here, never when saving ahead, does a ticked "Save this address to my account" reach the address book: the
+ * shopper may still be typing until they press it.
+ */
 export async function saveContactAndAddresses(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
-  const result = await writeContactAndAddresses(formData);
+  const { state, shippingAddress } = await writeContactAndAddresses(formData);
+  if (state.ok && shippingAddress && readField(formData, SAVE_TO_ADDRESS_BOOK_FIELD) === "on") await keepCheckoutAddress(shippingAddress);
   // The page re-renders in this same response: the address summarised, delivery chosen, the card form preparing.
-  if (result.ok) refresh();
-  return result;
+  if (state.ok) refresh();
+  return state;
 }
 
 /**
@@ -100,8 +114,8 @@ export async function saveContactAndAddresses(_previous: FormState, formData: Fo
  */
 export async function saveContactAhead(formData: FormData): Promise<ActionResult> {
   "use server";
-  const result = await writeContactAndAddresses(formData);
-  return result.ok ? { ok: true } : failure(result.error);
+  const { state } = await writeContactAndAddresses(formData);
+  return state.ok ? { ok: true } : failure(state.error);
 }
 
 /** Server action: the shipping option the shopper picked (the total, and so the payment, follow). */
@@ -110,7 +124,7 @@ export async function chooseDelivery(_previous: FormState, formData: FormData): 
   const input = parseForm(chooseDeliverySchema, formData);
   if (!input.ok) return { ...failure(input.error), fieldErrors: input.fieldErrors };
   const optionId = input.data.shipping_option_id;
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     await medusa().store.cart.addShippingMethod(cartId, { option_id: optionId }, { fields: "id" });
@@ -129,7 +143,7 @@ export async function chooseDelivery(_previous: FormState, formData: FormData): 
  */
 export async function prepareCardPayment(): Promise<PreparedPayment> {
   "use server";
-  const [cartId, token] = await Promise.all([readCartId(), readCustomerTokenCookie()]);
+  const [cartId, token] = await Promise.all([readOwnCartId(), readCustomerTokenCookie()]);
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     const cart = await fetchOpenCart(cartId);
@@ -151,7 +165,7 @@ export async function prepareCardPayment(): Promise<PreparedPayment> {
  */
 export async function checkPaymentAmount(paymentIntentId: string): Promise<AmountCheck> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   return checkCartPaymentAmount(cartId, paymentIntentId);
 }
@@ -159,7 +173,7 @@ export async function checkPaymentAmount(paymentIntentId: string): Promise<Amoun
 /** Server action for a card form Stripe refused to load: where the shopper goes instead (`recoverCartPayment`). */
 export async function recoverCheckout(failedClientSecret: string): Promise<LoadErrorRecovery> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return { ok: true, navigateTo: CART_PATH };
   return recoverCartPayment(cartId, failedClientSecret);
 }
@@ -171,7 +185,7 @@ export async function recoverCheckout(failedClientSecret: string): Promise<LoadE
  */
 export async function placeFreeOrder(): Promise<FormState> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     const cart = await fetchOpenCart(cartId);
@@ -192,7 +206,7 @@ export async function placeFreeOrder(): Promise<FormState> {
 /** Server action, after Stripe confirmed the payment in the browser: turn the cart into an order. */
 export async function placeOrder(): Promise<PlaceOrderResult> {
   "use server";
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   const outcome = await completeCart(cartId);
   if (outcome.type === "failed") {

@@ -63,6 +63,12 @@ export async function readCustomerTokenCookie(): Promise<string | null> {
   return value && readCustomerToken(value)?.actorId ? value : null;
 }
 
+/** The signed-in customer's id, read from their token (no request), or null for a guest. */
+export async function readViewerCustomerId(): Promise<string | null> {
+  const token = await readCustomerTokenCookie();
+  return token ? (readCustomerToken(token)?.actorId ?? null) : null;
+}
+
 export async function writeCustomerTokenCookie(token: string, maxAge: number): Promise<void> {
   (await cookies()).set(CUSTOMER_TOKEN_COOKIE, token, await cookieOptions(maxAge));
 }

@@ -3,7 +3,7 @@
  * shopper can edit; anything else is not worth a request, and never reaches a backend URL path. The one check of
  * what an id looks like: links, the cart cookie and every server action's input use it.
  */
-export type IdPrefix = "order" | "pay_col" | "cart" | "variant" | "cali" | "so";
+export type IdPrefix = "order" | "pay_col" | "cart" | "variant" | "cali" | "so" | "cuaddr";
 
 export function looksLikeId(value: string | null | undefined, prefix: IdPrefix): value is string {
   return typeof value === "string" && value.startsWith(`${prefix}_`) && /^[0-9A-Za-z]{10,40}$/.test(value.slice(prefix.length + 1));

@@ -1,12 +1,16 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { cache } from "react";
+import { readViewerCustomerId } from "./cookies";
 import { nullWhenNotFound } from "./errors";
 import { looksLikeId } from "./ids";
 import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
+import { belongsToViewer } from "./ownership";
 
 const ORDER_FIELDS = [
   "id",
+  // Whose order it is: a signed-in customer is shown only their own (lib/ownership.ts).
+  "customer_id",
   "display_id",
   "status",
   "payment_status",
@@ -26,9 +30,15 @@ export type Order = HttpTypes.StoreOrder;
 export type OrderPaymentCollection = NonNullable<Order["payment_collections"]>[number];
 
 
-/** An order by its id (long and random, so the id itself is what keeps the page private). */
+/**
+ * An order by its id (long and random, so the id itself is what keeps the page private), or null. A signed-in
+ * customer is shown only their own orders: another account's order id is answered as an order that does not exist.
+ */
 export const getOrder = cache(async (orderId: string): Promise<Order | null> => {
   if (!looksLikeId(orderId, "order")) return null;
-  const found = await nullWhenNotFound(medusa().store.order.retrieve(orderId, { fields: ORDER_FIELDS }));
-  return found?.order ?? null;
+  const [found, viewer] = await Promise.all([
+    nullWhenNotFound(medusa().store.order.retrieve(orderId, { fields: ORDER_FIELDS })),
+    readViewerCustomerId(),
+  ]);
+  return found && belongsToViewer(found.order, viewer) ? found.order : null;
 });

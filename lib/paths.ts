@@ -53,3 +53,12 @@ export function safeNextPath(next: string | null | undefined): string | null {
   if (!/^\/(?![/\\])[\w\-./?=&%]*$/.test(next)) return null;
   return next;
 }
+
+/** Asks for the e-mail of an account whose password was forgotten. */
+export const FORGOT_PASSWORD_PATH = "/account/forgot-password";
+
+/** Sets a new password with the token of a reset e-mail (the link itself is written by the backend's e-mail). */
+export const RESET_PASSWORD_PATH = "/account/reset-password";
+
+/** The sign-in page, saying the password was just changed. */
+export const PASSWORD_CHANGED_PATH = `${ACCOUNT_PATH}?password=changed`;

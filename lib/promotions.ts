@@ -1,8 +1,7 @@
 import "server-only";
 import { refresh } from "next/cache";
 import { type ActionResult, failure } from "./action-result";
-import { CART_FIELDS, type Cart } from "./cart";
-import { readCartId } from "./cookies";
+import { CART_FIELDS, type Cart, readOwnCartId } from "./cart";
 import { MESSAGES, PROMOTION_MESSAGES, describePromotionError, isUnknownPromotionCode, nullWhenNotFound } from "./errors";
 import type { FormState } from "./form";
 import { medusa } from "./medusa";
@@ -79,7 +78,7 @@ export async function applyPromotionCode(_previous: FormState, formData: FormDat
   "use server";
   const input = parseForm(promotionCodeFormSchema, formData);
   if (!input.ok) return { ...failure(input.error), fieldErrors: input.fieldErrors };
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   const result = await addCodeToCart(cartId, input.data.code);
   if (!result.ok) return { ...result, fieldErrors: { code: result.error } };
@@ -93,7 +92,7 @@ export async function removePromotionCode(_previous: FormState, formData: FormDa
   "use server";
   const input = parseForm(promotionCodeFormSchema, formData);
   if (!input.ok) return failure(input.error);
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   const result = await removeCodeFromCart(cartId, input.data.code);
   if (!result.ok) return result;

@@ -5,7 +5,9 @@ import {
   addToCartSchema,
   chooseCountrySchema,
   chooseDeliverySchema,
+  newPasswordAfterResetSchema,
   parseForm,
+  passwordResetRequestSchema,
   promotionCodeFormSchema,
   signInSchema,
   signUpSchema,
@@ -122,5 +124,27 @@ describe("account input", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(Object.keys(parsed.fieldErrors).sort()).toEqual(["first_name", "password"]);
+  });
+});
+
+describe("password reset input", () => {
+  const token = "eyJhbGciOiJIUzI1NiJ9.eyJlbnRpdHlfaWQiOiJhbm5AZXhhbXBsZS5jb20ifQ.c2lnbmF0dXJl";
+
+  it("asks for a reset by the account's email, in any case", () => {
+    expect(parseForm(passwordResetRequestSchema, form({ email: " Ann@Example.com" }))).toEqual({ ok: true, data: { email: "ann@example.com" } });
+    expect(parseForm(passwordResetRequestSchema, form({ email: "ann" })).ok).toBe(false);
+  });
+
+  it("takes a token shaped like Medusa's and a new password of at least 8 characters", () => {
+    expect(parseForm(newPasswordAfterResetSchema, form({ token, password: "12345678" }))).toEqual({ ok: true, data: { token, password: "12345678" } });
+    const short = parseForm(newPasswordAfterResetSchema, form({ token, password: "1234567" }));
+    expect(short.ok ? null : short.fieldErrors).toEqual({ password: "Choose a password of at least 8 characters." });
+  });
+
+  it("refuses a missing or mangled token before asking Medusa", () => {
+    for (const bad of ["", "not-a-token", "a.b", `${token}/../x`, `${"a".repeat(3000)}.${"b".repeat(1100)}.c`]) {
+      const parsed = parseForm(newPasswordAfterResetSchema, form({ token: bad, password: "12345678" }));
+      expect(parsed.ok ? null : Object.keys(parsed.fieldErrors), bad.slice(0, 20)).toEqual(["token"]);
+    }
   });
 });

@@ -160,13 +160,28 @@ export const signInSchema = z.object({
   next: z.string().max(200).optional(),
 });
 
+/** A password the shopper chooses (creating an account, or a new one after a reset). */
+const newPasswordSchema = z
+  .string({ error: `Choose a password of at least ${MIN_PASSWORD} characters.` })
+  .min(MIN_PASSWORD, `Choose a password of at least ${MIN_PASSWORD} characters.`)
+  .max(MAX_PASSWORD, `A password can be at most ${MAX_PASSWORD} characters.`);
+
 export const signUpSchema = z.object({
   first_name: text(MAX_ADDRESS_FIELD, "The first name").min(1, "Enter your first name."),
   last_name: text(MAX_ADDRESS_FIELD, "The last name").min(1, "Enter your last name."),
   email: accountEmailSchema,
-  password: z
-    .string({ error: `Choose a password of at least ${MIN_PASSWORD} characters.` })
-    .min(MIN_PASSWORD, `Choose a password of at least ${MIN_PASSWORD} characters.`)
-    .max(MAX_PASSWORD, `A password can be at most ${MAX_PASSWORD} characters.`),
+  password: newPasswordSchema,
   next: z.string().max(200).optional(),
+});
+
+export const passwordResetRequestSchema = z.object({ email: accountEmailSchema });
+
+/** The reset link's token (Medusa's signed JWT, checked by Medusa) and the new password. */
+export const newPasswordAfterResetSchema = z.object({
+  token: z
+    .string({ error: "This reset link is incomplete." })
+    .trim()
+    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, "This reset link is incomplete.")
+    .max(4096, "This reset link is incomplete."),
+  password: newPasswordSchema,
 });

@@ -1,10 +1,9 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { failure } from "./action-result";
-import { type Cart, fetchCartHeader, fetchOpenCart } from "./cart";
+import { type Cart, fetchCartHeader, fetchOpenCart, readOwnCartId } from "./cart";
 import { getShippingOptions, prepareCardPayment, shippingOptionAmount } from "./checkout";
 import { defaultDeliveryOption } from "./checkout-progress";
-import { readCartId } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
 import { medusa } from "./medusa";
 import { formatMoney, toMinorUnits } from "./money";
@@ -97,7 +96,7 @@ export async function changeWalletAddress(input: unknown): Promise<WalletAddress
   "use server";
   const parsed = walletAddressSchema.safeParse(input);
   if (!parsed.success) return failure("This address can't be used. Choose another address.");
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     // A light read: the sheet waits for this answer, and each edit of the address asks again.
@@ -126,7 +125,7 @@ export async function changeWalletShippingRate(input: unknown): Promise<WalletRa
   "use server";
   const parsed = walletShippingRateSchema.safeParse(input);
   if (!parsed.success) return failure("Please choose a delivery option.");
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     await medusa().store.cart.addShippingMethod(cartId, { option_id: parsed.data.id }, { fields: "id" });
@@ -150,7 +149,7 @@ export async function confirmWalletPayment(input: unknown): Promise<WalletConfir
   const parsed = walletConfirmSchema.safeParse(input);
   if (!parsed.success) return failure(parsed.error.issues[0]?.message ?? "The wallet's details could not be used.");
   const { amount, currency, email, phone, shipping, billing } = parsed.data;
-  const cartId = await readCartId();
+  const cartId = await readOwnCartId();
   if (!cartId) return failure(MESSAGES.cartGone);
   try {
     const cart = await fetchOpenCart(cartId);

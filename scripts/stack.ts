@@ -21,6 +21,7 @@ import { httpOk, isPortFree, runLogged, spawnDetached, stopProcessGroup, tail, w
 import {
   BACKEND_DIR,
   LOG_DIR,
+  NOTIFICATION_OUTBOX_FILE,
   PG_HOME,
   ROOT,
   STACK_DIR,
@@ -108,6 +109,10 @@ const medusaEnv = (mode: StackMode): NodeJS.ProcessEnv => ({
   STRIPE_WEBHOOK_DELAY_MS: String(config.webhookDelayMs),
   MEDUSA_DISABLE_TELEMETRY: "true",
   MEDUSA_ADMIN_ONBOARDING_TYPE: "default",
+  // The storefront's address, for links in the shop's e-mails (the password reset link).
+  STOREFRONT_URL: config.storefrontUrl,
+  // The e-mails themselves: written to this file, one JSON line each, instead of sent (backend/src/modules/file-outbox).
+  NOTIFICATION_OUTBOX_FILE,
   SEED_OUTPUT_FILE,
   // The job that releases money held for carts no webhook could complete (backend/src/jobs): locally it acts
   // within seconds, so that the tests see it; a merchant's default is 15 minutes.

@@ -1,9 +1,18 @@
+import type { ComponentProps } from "react";
 import type { Customer, CustomerOrder } from "@/lib/account";
+import { AddressBook } from "./address-book";
 import { OrderHistory } from "./order-history";
 import { SignOutButton } from "./sign-out-button";
 
-/** The signed-in customer's page: who they are signed in as, their orders, and signing out. */
-export function AccountOverview({ customer, orders, limit }: { customer: Customer; orders: CustomerOrder[]; limit: number }) {
+interface AccountOverviewProps {
+  customer: Customer;
+  orders: CustomerOrder[];
+  limit: number;
+  addressBook: ComponentProps<typeof AddressBook>;
+}
+
+/** The signed-in customer's page: who they are signed in as, their orders, their addresses, and signing out. */
+export function AccountOverview({ customer, orders, limit, addressBook }: AccountOverviewProps) {
   const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ");
   return (
     <div className="mx-auto max-w-3xl">
@@ -22,6 +31,7 @@ export function AccountOverview({ customer, orders, limit }: { customer: Custome
         </h2>
         <OrderHistory orders={orders} limit={limit} />
       </section>
+      <AddressBook {...addressBook} />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/form-message";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
 import { TextField } from "@/components/text-field";
+import { FORGOT_PASSWORD_PATH } from "@/lib/paths";
 
 interface SignInFormProps {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -36,6 +38,11 @@ export function SignInForm({ action, next }: SignInFormProps) {
         autoComplete="current-password"
         error={failed?.fieldErrors?.password}
       />
+      <p className="-mt-2 text-sm">
+        <Link href={FORGOT_PASSWORD_PATH} prefetch={false} className="link inline-flex min-h-11 items-center">
+          Forgot password?
+        </Link>
+      </p>
       <div className="space-y-3 pt-2">
         <FormMessage state={state} />
         <button type="submit" disabled={pending} className="btn-primary w-full">

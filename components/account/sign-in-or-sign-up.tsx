@@ -9,16 +9,23 @@ interface SignInOrSignUpProps {
   signIn: Action;
   signUp: Action;
   minPasswordLength: number;
+  /** Said above the forms, e.g. that the password was just changed. */
+  notice?: string;
 }
 
 /** Sign in (first, the common case) beside creating an account; stacked on phones. */
-export function SignInOrSignUp({ next, signIn, signUp, minPasswordLength }: SignInOrSignUpProps) {
+export function SignInOrSignUp({ next, signIn, signUp, minPasswordLength, notice }: SignInOrSignUpProps) {
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Your account</h1>
       <p className="mt-2 text-neutral-600">
         {next ? "Sign in to continue; your cart comes with you." : "Sign in to see your orders. Your cart comes with you."}
       </p>
+      {notice ? (
+        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {notice}
+        </p>
+      ) : null}
       <div className="mt-8 grid gap-6 md:grid-cols-2">
         <section aria-labelledby="sign-in-heading" className="card p-5 sm:p-6">
           <h2 id="sign-in-heading" className="mb-4 text-lg font-semibold">

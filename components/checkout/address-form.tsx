@@ -1,13 +1,16 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { type AddressKind, fieldName } from "@/lib/address-fields";
+import { ADDRESS_FIELDS, SAVED_ADDRESS_CHOICE_FIELD, SAVE_TO_ADDRESS_BOOK_FIELD, fieldName } from "@/lib/address-fields";
+import type { SavedAddressChoice } from "@/lib/saved-addresses";
 import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
 import type { ActionResult } from "@/lib/action-result";
 import { cancelPendingFocus, focusWhenShown } from "./focus-target";
 import { useSaveAhead } from "./use-save-ahead";
 import { FormMessage } from "@/components/form-message";
 import { TextField } from "@/components/text-field";
+import { AddressFields } from "@/components/address-fields";
+import { SavedAddressPicker } from "./saved-address-picker";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 
 interface AddressFormProps {
@@ -24,6 +27,12 @@ interface AddressFormProps {
   submitLabel: string;
   /** After a successful save: the id of the element to focus once the page shows what comes next. */
   focusAfterSave: string;
+  /** A signed-in customer's saved addresses the cart can ship to: picking one fills the shipping address. */
+  savedAddresses?: SavedAddressChoice[];
+  /** The saved address the form starts with ("" for a new address). */
+  initialSavedAddressId?: string;
+  /** A signed-in customer may keep a new shipping address in their address book. */
+  offerSaveToAccount?: boolean;
   /** After a successful save, for a form opened to edit what the cart already holds. */
   onSaved?: () => void;
   /** Offered as "Cancel" next to the submit button, when there is a saved address to go back to. */
@@ -42,6 +51,9 @@ export function AddressForm({
   focusAfterSave,
   onSaved,
   onCancel,
+  savedAddresses = [],
+  initialSavedAddressId = "",
+  offerSaveToAccount = false,
 }: AddressFormProps) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   const [billingSame, setBillingSame] = useState(initialBillingSame);
@@ -67,68 +79,37 @@ export function AddressForm({
 
   const submit = submitWithoutReset(formAction);
 
+  const [savedAddressId, setSavedAddressId] = useState(failed?.values?.[SAVED_ADDRESS_CHOICE_FIELD] ?? initialSavedAddressId);
+  // The fields stay the browser's own (uncontrolled): picking a saved address writes its values into them, as typing
+  // would, so the shopper can still change any of them and the form's save ahead sees what is on screen.
+  const pickSavedAddress = (id: string) => {
+    setSavedAddressId(id);
+    const form = formRef.current;
+    if (!form) return;
+    const chosen = savedAddresses.find((choice) => choice.id === id);
+    for (const field of ADDRESS_FIELDS) {
+      const input = form.elements.namedItem(fieldName("shipping", field));
+      if (!(input instanceof HTMLInputElement || input instanceof HTMLSelectElement)) continue;
+      // "A new address" empties the fields to type into, keeping the country.
+      if (chosen) input.value = chosen.values[input.name] ?? "";
+      else if (field !== "country_code") input.value = "";
+    }
+  };
+  // A saved address changed by hand is a new address (which may then be saved to the account).
+  const leaveSavedAddressWhenEdited = () => {
+    const chosen = savedAddresses.find((choice) => choice.id === savedAddressId);
+    const form = formRef.current;
+    if (!chosen || !form) return;
+    const edited = ADDRESS_FIELDS.some((field) => {
+      const input = form.elements.namedItem(fieldName("shipping", field));
+      return (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) && input.value.trim() !== (chosen.values[input.name] ?? "");
+    });
+    if (edited) setSavedAddressId("");
+  };
+
   const field = (name: string, label: string, options: { autoComplete?: string; type?: string; optional?: boolean } = {}) => (
     <TextField name={name} label={label} {...options} defaultValue={values[name] ?? ""} error={errors[name]} />
   );
-
-  const addressFields = (kind: AddressKind, countries: { code: string; name: string }[]) => {
-    const section = kind === "shipping" ? "shipping" : "billing";
-    const countryField = fieldName(kind, "country_code");
-    const countryError = errors[countryField];
-    return (
-      <div className="grid gap-4 sm:grid-cols-2">
-        {field(fieldName(kind, "first_name"), "First name", { autoComplete: `${section} given-name` })}
-        {field(fieldName(kind, "last_name"), "Last name", { autoComplete: `${section} family-name` })}
-        <div className="sm:col-span-2">
-          {field(fieldName(kind, "company"), "Company", { autoComplete: `${section} organization`, optional: true })}
-        </div>
-        <div className="sm:col-span-2">
-          {field(fieldName(kind, "address_1"), "Street and house number", { autoComplete: `${section} address-line1` })}
-        </div>
-        <div className="sm:col-span-2">
-          {field(fieldName(kind, "address_2"), "Apartment, suite, etc.", {
-            autoComplete: `${section} address-line2`,
-            optional: true,
-          })}
-        </div>
-        {field(fieldName(kind, "postal_code"), "Postal code", { autoComplete: `${section} postal-code` })}
-        {field(fieldName(kind, "city"), "City", { autoComplete: `${section} address-level2` })}
-        {field(fieldName(kind, "province"), "State / province", { autoComplete: `${section} address-level1`, optional: true })}
-        <div>
-          <label htmlFor={countryField} className="label">
-            Country
-          </label>
-          <select
-            id={countryField}
-            name={countryField}
-            defaultValue={values[countryField] ?? ""}
-            required
-            autoComplete={`${section} country`}
-            aria-invalid={countryError ? true : undefined}
-            aria-describedby={countryError ? `${countryField}-error` : undefined}
-            className="input"
-          >
-            <option value="" disabled>
-              Choose a country
-            </option>
-            {countries.map((country) => (
-              <option key={country.code} value={country.code}>
-                {country.name}
-              </option>
-            ))}
-          </select>
-          {countryError ? (
-            <p id={`${countryField}-error`} className="mt-1 text-sm text-red-700">
-              {countryError}
-            </p>
-          ) : null}
-        </div>
-        <div className="sm:col-span-2">
-          {field(fieldName(kind, "phone"), "Phone", { autoComplete: `${section} tel`, type: "tel", optional: true })}
-        </div>
-      </div>
-    );
-  };
 
   return (
     <form
@@ -149,7 +130,28 @@ export function AddressForm({
       </fieldset>
       <fieldset>
         <legend className="mb-3 text-sm font-semibold">Shipping address</legend>
-        {addressFields("shipping", shippingCountries)}
+        {savedAddresses.length > 0 ? (
+          <SavedAddressPicker
+            choices={savedAddresses}
+            selectedId={savedAddressId}
+            onPick={pickSavedAddress}
+          />
+        ) : null}
+        <div onInput={leaveSavedAddressWhenEdited}>
+          <AddressFields kind="shipping" countries={shippingCountries} values={values} errors={errors} />
+        </div>
+        {offerSaveToAccount && savedAddressId === "" ? (
+          <label htmlFor={SAVE_TO_ADDRESS_BOOK_FIELD} className="mt-2 flex min-h-11 cursor-pointer items-center gap-3 text-sm">
+            <input
+              id={SAVE_TO_ADDRESS_BOOK_FIELD}
+              name={SAVE_TO_ADDRESS_BOOK_FIELD}
+              type="checkbox"
+              defaultChecked={values[SAVE_TO_ADDRESS_BOOK_FIELD] === "on"}
+              className="size-4 rounded border-neutral-300 accent-neutral-900"
+            />
+            Save this address to my account
+          </label>
+        ) : null}
       </fieldset>
       <label htmlFor="billing_same" className="flex min-h-11 cursor-pointer items-center gap-3 text-sm">
         <input
@@ -165,7 +167,7 @@ export function AddressForm({
       {billingSame ? null : (
         <fieldset>
           <legend className="mb-3 text-sm font-semibold">Billing address</legend>
-          {addressFields("billing", billingCountries)}
+          <AddressFields kind="billing" countries={billingCountries} values={values} errors={errors} />
         </fieldset>
       )}
       <div className="space-y-3">

@@ -5,7 +5,9 @@ import { ADDRESS_FIELDS, fieldName } from "@/lib/address-fields";
 import type { Cart } from "@/lib/cart";
 import { saveContactAhead, saveContactAndAddresses } from "@/lib/checkout";
 import { CHECKOUT_PATH, accountPath } from "@/lib/paths";
+import { getSavedAddresses } from "@/lib/address-book";
 import { getCountryChoices, getCurrentCountry } from "@/lib/region";
+import { checkoutChoices } from "@/lib/saved-addresses";
 import { AddressEditor } from "./address-editor";
 import { SECTION_HEADING_IDS } from "./checkout-section";
 
@@ -16,6 +18,13 @@ import { SECTION_HEADING_IDS } from "./checkout-section";
 export async function AddressSection({ cart, saved }: { cart: Cart; saved: boolean }) {
   // Signed in or not is read from the cookie: a guest's checkout makes no request to Medusa for it.
   const [allCountries, current, signedIn] = await Promise.all([getCountryChoices(), getCurrentCountry(), hasCustomerSession()]);
+  // Only a signed-in customer's checkout asks Medusa for an address book; without it the form still works.
+  const book = signedIn
+    ? await getSavedAddresses().catch((error: unknown) => {
+        console.error("reading the address book for the checkout failed", error);
+        return [];
+      })
+    : [];
   const shippingCountries = (cart.region?.countries ?? [])
     .flatMap((country) => (country.iso_2 ? [{ code: country.iso_2, name: country.display_name ?? country.iso_2 }] : []))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -28,6 +37,13 @@ export async function AddressSection({ cart, saved }: { cart: Cart; saved: boole
   if (!initialValues.shipping_country_code && shippingCountries.some((country) => country.code === current.code)) {
     initialValues.shipping_country_code = current.code;
   }
+  const addressBook = checkoutChoices(
+    book,
+    shippingCountries.map((country) => country.code.toLowerCase()),
+    cart.shipping_address,
+  );
+  const startingChoice = cart.shipping_address?.address_1 ? undefined : addressBook.choices.find((choice) => choice.id === addressBook.selectedId);
+  if (startingChoice) Object.assign(initialValues, startingChoice.values);
   const billingSame =
     !cart.billing_address ||
     ADDRESS_FIELDS.every((field) => (cart.billing_address?.[field] ?? "") === (cart.shipping_address?.[field] ?? ""));
@@ -71,6 +87,9 @@ export async function AddressSection({ cart, saved }: { cart: Cart; saved: boole
           initialValues,
           initialBillingSame: billingSame,
           focusAfterSave: SECTION_HEADING_IDS.delivery,
+          savedAddresses: addressBook.choices,
+          initialSavedAddressId: addressBook.selectedId ?? "",
+          offerSaveToAccount: signedIn,
         }}
       />
     </>

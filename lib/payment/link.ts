@@ -1,10 +1,12 @@
 import "server-only";
 import { failure } from "../action-result";
+import { readViewerCustomerId } from "../cookies";
 import { describeBackendError, nullWhenNotFound } from "../errors";
 import { looksLikeId } from "../ids";
 import { LINE_ITEM_FIELDS, medusa } from "../medusa";
 import { formatMoney, isSameAmount } from "../money";
 import type { Order, OrderPaymentCollection } from "../orders";
+import { belongsToViewer } from "../ownership";
 import { isSecuredCollection, paymentLinkState } from "./collections";
 import { clientSecretOf, findStripeSession, paymentIntentIdOf } from "./sessions";
 import { startStripeSession } from "./stripe-session";
@@ -28,6 +30,7 @@ const LINK_ORDER_FIELDS = [
   "currency_code",
   "total",
   ...LINE_ITEM_FIELDS,
+  "customer_id",
   "*billing_address",
   "*payment_collections",
   // The sessions carry the PaymentIntent (and its client secret) the Payment Element mounts with.
@@ -42,9 +45,13 @@ export type PaymentLink =
   | { kind: "nothing-to-pay"; order: Order; collection: OrderPaymentCollection }
   | { kind: "payable"; order: Order; collection: OrderPaymentCollection; clientSecret: string };
 
+/** The link's order; for a signed-in customer only their own (lib/ownership.ts), as on the order page. */
 async function fetchLinkOrder(orderId: string): Promise<Order | null> {
-  const found = await nullWhenNotFound(medusa().store.order.retrieve(orderId, { fields: LINK_ORDER_FIELDS }));
-  return found?.order ?? null;
+  const [found, viewer] = await Promise.all([
+    nullWhenNotFound(medusa().store.order.retrieve(orderId, { fields: LINK_ORDER_FIELDS })),
+    readViewerCustomerId(),
+  ]);
+  return found && belongsToViewer(found.order, viewer) ? found.order : null;
 }
 
 type LinkLookup = Extract<PaymentLink, { kind: "invalid" }> | { kind: "found"; order: Order; collection: OrderPaymentCollection };

@@ -9,7 +9,15 @@ import { STACK_DIR } from "@medusa-stripe-checkout/test-support/stack-info";
  */
 
 // Where the stack is and the shape of what it writes for its clients (seed.json) are the tests' too: one definition.
-export { BACKEND_DIR, ROOT, STACK_DIR, STACK_INFO_FILE, type StackInfo, type StackMode } from "@medusa-stripe-checkout/test-support/stack-info";
+export {
+  BACKEND_DIR,
+  NOTIFICATION_OUTBOX_FILE,
+  ROOT,
+  STACK_DIR,
+  STACK_INFO_FILE,
+  type StackInfo,
+  type StackMode,
+} from "@medusa-stripe-checkout/test-support/stack-info";
 export const LOG_DIR = path.join(STACK_DIR, "logs");
 export const PIDS_FILE = path.join(STACK_DIR, "pids.json");
 /**

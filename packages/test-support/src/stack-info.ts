@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const BACKEND_DIR = path.join(ROOT, "backend");
 export const STACK_DIR = path.resolve(ROOT, process.env.STACK_DIR ?? ".stack");
+/** The local stack's e-mails: Medusa writes each one here, one JSON line each, instead of sending it. */
+export const NOTIFICATION_OUTBOX_FILE = path.join(STACK_DIR, "outbox.jsonl");
 /** What clients need to reach the stack: written by the stack script, read by the storefront's scripts and tests. */
 export const STACK_INFO_FILE = path.join(STACK_DIR, "seed.json");
 

@@ -210,3 +210,21 @@ export async function productWithStock(admin: Medusa, stocked: number): Promise<
   });
   return { handle, inventoryItemId };
 }
+
+/**
+ * A customer account made directly in Medusa (its own registration steps), for tests that start from an existing
+ * customer; answers the headers that act as that customer on the store API.
+ */
+export async function createCustomerAccount(email: string, password: string, name = { first_name: "Ada", last_name: "Lovelace" }) {
+  const sdk = storeSdk();
+  const registration = await sdk.auth.register("customer", "emailpass", { email, password });
+  await sdk.store.customer.create({ email, ...name }, {}, { authorization: `Bearer ${registration}` });
+  return customerAuthHeaders(email, password);
+}
+
+/** The headers that act as a customer on the store API, from a fresh sign-in. */
+export async function customerAuthHeaders(email: string, password: string): Promise<{ authorization: string }> {
+  const token = await storeSdk().auth.login("customer", "emailpass", { email, password });
+  if (typeof token !== "string") throw new Error("the customer sign-in asked for more than a password");
+  return { authorization: `Bearer ${token}` };
+}

@@ -1,6 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { type Cart, fetchCart } from "@/lib/cart";
-import { readCartId } from "@/lib/cookies";
+import { type Cart, fetchCart, readOwnCartId } from "@/lib/cart";
 import { looksLikeId } from "@/lib/ids";
 import { CART_PATH, CHECKOUT_PATH, cartPath, checkoutPath, orderConfirmationPath } from "@/lib/paths";
 import { deriveCheckoutState } from "@/lib/payment/checkout-state";
@@ -15,7 +14,7 @@ import { STRIPE_PROVIDER_ID } from "@/lib/payment/sessions";
  */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  const cookieCartId = await readCartId();
+  const cookieCartId = await readOwnCartId();
   const claimedCartId = params.get("cart_id");
   const cartId = claimedCartId ?? cookieCartId;
   const to = (path: string) => NextResponse.redirect(new URL(path, request.nextUrl.origin), 303);
