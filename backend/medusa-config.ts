@@ -46,8 +46,17 @@ export default defineConfig({
       cookieSecret: required("COOKIE_SECRET"),
     },
   },
-  // The storefront is the product; Medusa Admin is not built here (it needs a bundle step and ~300 MB more).
-  admin: { disable: true },
+  // Medusa Admin, at /app. `medusa start` serves it from ./public/admin, which `medusa build --admin-only` makes
+  // (scripts/stack.ts builds it once and moves it there): without that folder Medusa refuses to start, so the stack
+  // turns it on only when the build is there. The storefront's URL is compiled into the build: "Copy payment link"
+  // gives `${storefrontUrl}/payment-collection/{id}?order_id={order id}`.
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_SERVE !== "true",
+    path: "/app",
+    // Same origin as the server that serves it, whatever port that is.
+    backendUrl: "/",
+    storefrontUrl: process.env.STOREFRONT_URL?.replace(/\/+$/, "") || "http://localhost:3000",
+  },
   modules: [
     ...productionModules,
     {
