@@ -45,6 +45,9 @@ export default defineConfig({
       jwtSecret: required("JWT_SECRET"),
       cookieSecret: required("COOKIE_SECRET"),
     },
+    // Medusa Admin signs in with a session cookie, which `medusa start` (production) marks Secure: express-session then
+    // never sets it over plain http, and nobody could sign in to the local stack's Admin. Behind https it stays Secure.
+    ...(backendUrl.startsWith("http://") ? { cookieOptions: { secure: false } } : {}),
   },
   // Medusa Admin, at /app. `medusa start` serves it from ./public/admin, which `medusa build --admin-only` makes
   // (scripts/stack.ts builds it once and moves it there): without that folder Medusa refuses to start, so the stack
