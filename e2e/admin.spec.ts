@@ -14,7 +14,7 @@ import { expect, test } from "./support/fixtures";
  */
 
 // An order, a webhook (3 s after Stripe's event) and Admin's pages (a large single-page app) on a busy machine.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 420_000 });
 /** How long Admin may take to show a page: its first load parses megabytes of JavaScript. */
 const ADMIN_PAGE_TIMEOUT = 60_000;
 // Admin's "Copy payment link" writes to the clipboard; the test reads it back as the merchant would paste it.
