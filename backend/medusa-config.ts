@@ -59,9 +59,21 @@ export default defineConfig({
       jwtSecret: required("JWT_SECRET"),
       cookieSecret: required("COOKIE_SECRET"),
     },
+    // Medusa Admin signs in with a session cookie, which `medusa start` (production) marks Secure: express-session then
+    // never sets it over plain http, and nobody could sign in to the local stack's Admin. Behind https it stays Secure.
+    ...(backendUrl.startsWith("http://") ? { cookieOptions: { secure: false } } : {}),
   },
-  // The storefront is the product; Medusa Admin is not built here (it needs a bundle step and ~300 MB more).
-  admin: { disable: true },
+  // Medusa Admin, at /app. `medusa start` serves it from ./public/admin, which `medusa build --admin-only` makes
+  // (scripts/stack.ts builds it once and moves it there): without that folder Medusa refuses to start, so the stack
+  // turns it on only when the build is there. The storefront's URL is compiled into the build: "Copy payment link"
+  // gives `${storefrontUrl}/payment-collection/{id}?order_id={order id}`.
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_SERVE !== "true",
+    path: "/app",
+    // Same origin as the server that serves it, whatever port that is.
+    backendUrl: "/",
+    storefrontUrl: process.env.STOREFRONT_URL?.replace(/\/+$/, "") || "http://localhost:3000",
+  },
   modules: [
     ...productionModules,
     ...notificationModules,

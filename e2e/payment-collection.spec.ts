@@ -1,16 +1,7 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
 import type { Page } from "@playwright/test";
-import {
-  adminSdk,
-  cartReadyForPayment,
-  confirmAsBrowser,
-  eventually,
-  initiateStripeSession,
-  shopperEmail,
-  stack,
-  storeSdk,
-} from "@medusa-stripe-checkout/test-support/stack";
+import { addItemByOrderEdit as addItemByOrderEditAs, adminSdk, eventually, orderPlacedByApi, stack } from "@medusa-stripe-checkout/test-support/stack";
 import { formatMoney } from "../lib/money";
 import { expect, test } from "./support/fixtures";
 import { answerThreeDSecure, CARDS, checkoutUntilPayment, expectConfirmation, fillCard, placeOrderButton, uniqueEmail } from "@medusa-stripe-checkout/test-support/shopper";
@@ -71,21 +62,6 @@ async function buyThroughStorefront(page: Page, label: string): Promise<string> 
   return expectConfirmation(page);
 }
 
-/**
- * An order placed through the store API, as the storefront's checkout does, for tests whose subject is the
- * link page, not checkout (the whole-life test buys through the UI).
- */
-async function orderPlacedByApi(label: string): Promise<string> {
-  const store = storeSdk();
-  const cart = await cartReadyForPayment(store, shopperEmail(`e2e-${label}`));
-  const { paymentIntent } = await initiateStripeSession(store, cart.id);
-  const confirmed = await confirmAsBrowser(paymentIntent, "pm_card_visa");
-  expect(confirmed.status).toBe(200);
-  const completed = await store.store.cart.complete(cart.id, { fields: "id" });
-  if (completed.type !== "order") throw new Error(`cart ${cart.id} did not complete: ${completed.error.message}`);
-  return completed.order.id;
-}
-
 function onlyPayment(collection: AdminCollection): HttpTypes.AdminPayment {
   const payments = collection.payments ?? [];
   expect(payments, `payments of ${collection.id}`).toHaveLength(1);
@@ -98,18 +74,8 @@ async function captureCollection(orderId: string, collectionId: string): Promise
 }
 
 /** The merchant adds an item to the order and confirms the edit, as in Medusa Admin. */
-async function addItemByOrderEdit(orderId: string, productHandle: string): Promise<void> {
-  const { products } = await storeSdk().store.product.list({
-    handle: productHandle,
-    region_id: stack.regions.eu.id,
-    fields: "id,*variants",
-  });
-  const variantId = products[0]?.variants?.[0]?.id;
-  if (!variantId) throw new Error(`no variant for ${productHandle}`);
-  await admin.admin.orderEdit.initiateRequest({ order_id: orderId });
-  await admin.admin.orderEdit.addItems(orderId, { items: [{ variant_id: variantId, quantity: 1 }] });
-  await admin.admin.orderEdit.request(orderId);
-  await admin.admin.orderEdit.confirm(orderId);
+function addItemByOrderEdit(orderId: string, productHandle: string): Promise<void> {
+  return addItemByOrderEditAs(admin, orderId, productHandle);
 }
 
 /** The payment form's own message (Next's route announcer is an empty alert too). */

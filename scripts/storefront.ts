@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     if (built !== 0) process.exit(built);
   }
   process.stdout.write(`\nStorefront: http://localhost:${port}\n`);
+  const { admin } = readStackInfo();
+  if (admin.url) process.stdout.write(`Medusa Admin: ${admin.url}  (sign in as ${admin.email} / ${admin.password})\n`);
   process.exit(await runNext(["start", "-p", port], env));
 }
 

@@ -80,7 +80,9 @@ async function main(): Promise<void> {
     );
     // The suites run on Medusa's production setup (server + worker + Redis), where webhooks are processed in
     // another process than the one that accepted them. A stack a developer already runs is used as it is.
-    await step("backend start", process.execPath, [bin("tsx"), "scripts/stack.ts", "start", ...(startedStack ? ["--production"] : [])]);
+    // --admin: the browser suite drives Medusa Admin (e2e/admin.spec.ts). Built once and kept (a fresh clone, as in
+    // CI, pays the build once); a running stack without Admin gets its server restarted with it.
+    await step("backend start", process.execPath, [bin("tsx"), "scripts/stack.ts", "start", "--admin", ...(startedStack ? ["--production"] : [])]);
     // After the backend start, which installs the backend's packages that the private copy links to.
     await step("stack from a private clone", process.execPath, [bin("tsx"), "scripts/check-private-clone.ts"], asOneTest);
     await step("backend typecheck", bin("tsc"), ["--noEmit", "-p", "backend"]);

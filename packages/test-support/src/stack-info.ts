@@ -27,6 +27,8 @@ export type StackInfo = {
   /** Production setup only. */
   redisUrl?: string;
   backendUrl: string;
+  /** The storefront's URL as Medusa knows it (CORS, and compiled into Medusa Admin's "Copy payment link"). */
+  storefrontUrl: string;
   publishableKey: string;
   salesChannelId: string;
   stockLocationId: string;
@@ -47,7 +49,8 @@ export type StackInfo = {
     free: { code: string };
   };
   stripe: { publishableKey: string; doubleUrl: string; webhookSecret: string };
-  admin: { email: string; password: string };
+  /** The seeded admin user; `url` is Medusa Admin's when the stack serves it (`npm run backend:start -- --admin`). */
+  admin: { email: string; password: string; url?: string };
 };
 
 export function readStackInfo(): StackInfo {

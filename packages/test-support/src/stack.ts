@@ -228,3 +228,33 @@ export async function customerAuthHeaders(email: string, password: string): Prom
   if (typeof token !== "string") throw new Error("the customer sign-in asked for more than a password");
   return { authorization: `Bearer ${token}` };
 }
+
+/**
+ * An order placed through the store API as the storefront's checkout places it (4242 confirmed as Stripe.js would,
+ * then the cart completed), for tests whose subject is what happens to an order after checkout.
+ */
+export async function orderPlacedByApi(label: string): Promise<string> {
+  const store = storeSdk();
+  const cart = await cartReadyForPayment(store, shopperEmail(`e2e-${label}`));
+  const { paymentIntent } = await initiateStripeSession(store, cart.id);
+  const confirmed = await confirmAsBrowser(paymentIntent, "pm_card_visa");
+  if (confirmed.status !== 200) throw new Error(`confirming ${paymentIntent.id} answered ${confirmed.status}: ${JSON.stringify(confirmed.body)}`);
+  const completed = await store.store.cart.complete(cart.id, { fields: "id" });
+  if (completed.type !== "order") throw new Error(`cart ${cart.id} did not complete: ${completed.error.message}`);
+  return completed.order.id;
+}
+
+/** The merchant adds an item to an order and confirms the edit, as in Medusa Admin: the order then owes more. */
+export async function addItemByOrderEdit(admin: Medusa, orderId: string, productHandle: string): Promise<void> {
+  const { products } = await storeSdk().store.product.list({
+    handle: productHandle,
+    region_id: stack.regions.eu.id,
+    fields: "id,*variants",
+  });
+  const variantId = products[0]?.variants?.[0]?.id;
+  if (!variantId) throw new Error(`no variant for ${productHandle}`);
+  await admin.admin.orderEdit.initiateRequest({ order_id: orderId });
+  await admin.admin.orderEdit.addItems(orderId, { items: [{ variant_id: variantId, quantity: 1 }] });
+  await admin.admin.orderEdit.request(orderId);
+  await admin.admin.orderEdit.confirm(orderId);
+}
