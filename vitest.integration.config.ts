@@ -9,6 +9,7 @@ export default defineConfig({
       "@": fileURLToPath(new URL(".", import.meta.url)),
       // The fault suite runs the storefront's own server code (lib/) against the real backend.
       "server-only": fileURLToPath(new URL("./integration/server-only-stub.ts", import.meta.url)),
+      "next/headers": fileURLToPath(new URL("./integration/next-headers-stub.ts", import.meta.url)),
     },
   },
   test: {
