@@ -1,7 +1,7 @@
 import type Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
 import type { Page } from "@playwright/test";
-import { adminSdk, failedAttemptProcessed, retrievePaymentIntent, stack, storeSdk, toMinorUnits } from "@medusa-stripe-checkout/test-support/stack";
+import { adminSdk, failedAttemptProcessed, retrievePaymentIntent, stack, storeSdk, stripeSession, toMinorUnits } from "@medusa-stripe-checkout/test-support/stack";
 import { expect, test } from "./support/fixtures";
 import {
   ADDRESSES,
@@ -290,12 +290,44 @@ test("a complete address is saved while the shopper pauses on it: a reload shows
   await page.keyboard.press("Tab");
   await expect(form).toHaveAttribute("data-saved-ahead", "saved");
   await expect(form.getByRole("button", { name: "Continue to delivery" })).toBeVisible();
+  // The card form's payment is started too, for the total with the delivery chosen, before the shopper continues.
+  const cartId = await cartCookie(page);
+  expect(cartId).toMatch(/^cart_/);
+  const { cart } = await storeSdk().store.cart.retrieve(cartId ?? "", {
+    fields: "total,currency_code,*payment_collection.payment_sessions",
+  });
+  const { paymentIntent } = stripeSession(cart);
+  expect(paymentIntent.amount).toBe(toMinorUnits(cart.total, cart.currency_code));
+  expect(paymentIntent.status).toBe("requires_payment_method");
 
   await page.reload();
   await expect(page.getByRole("form", { name: "Contact and addresses" })).toHaveCount(0);
   await expect(page.getByText(ADDRESSES.germany.street).first()).toBeVisible();
   await expect(page.getByRole("form", { name: "Delivery" }).getByLabel("Standard delivery")).toBeChecked();
   await expectCardFormReady(page);
+});
+
+test("Continue after the address was saved ahead shows delivery and the card form on the payment started ahead", async ({ page }) => {
+  await addToCart(page);
+  await page.goto("/checkout");
+  await fillContactAndAddress(page, uniqueEmail("ahead-continue"), ADDRESSES.germany, { submit: false });
+  const form = page.getByRole("form", { name: "Contact and addresses" });
+  await page.keyboard.press("Tab");
+  await expect(form).toHaveAttribute("data-saved-ahead", "saved");
+  const cartId = (await cartCookie(page)) ?? "";
+  const cartPaymentIntentId = async () =>
+    stripeSession((await storeSdk().store.cart.retrieve(cartId, { fields: "*payment_collection.payment_sessions" })).cart).paymentIntent.id;
+  const startedAhead = await cartPaymentIntentId();
+
+  await form.getByRole("button", { name: "Continue to delivery" }).click();
+  await expect(page.getByRole("heading", { name: "Delivery" })).toBeFocused();
+  await expect(page.getByRole("form", { name: "Delivery" }).getByLabel("Standard delivery")).toBeChecked();
+  await expectCardFormReady(page);
+  expect(await cartPaymentIntentId()).toBe(startedAhead);
+  await fillCard(page, CARDS.pays);
+  await placeOrderButton(page).click();
+  const orderId = await expectConfirmation(page);
+  expect((await paymentIntentOf(await backendOrder(orderId))).id).toBe(startedAhead);
 });
 
 test("a change made after the address was saved ahead is what Continue saves", async ({ page }) => {

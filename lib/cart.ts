@@ -56,13 +56,28 @@ export async function fetchCartHeader(cartId: string): Promise<{ id: string; reg
   return found && !found.cart.completed_at ? found.cart : null;
 }
 
-/** An open cart's contact, addresses and delivery methods, for the action that saves the address form. */
+/**
+ * What the action that saves the address form reads and writes: the contact, addresses and delivery methods, and
+ * what says whether the card form's payment can start (the total, the payment collection and its sessions). Asked for
+ * on every write too, so that the cart Medusa answers with is all the action needs afterwards.
+ */
+export const CART_CONTACT_FIELDS = [
+  "id",
+  "region_id",
+  "completed_at",
+  "email",
+  "currency_code",
+  "total",
+  "shipping_address.*",
+  "billing_address.*",
+  "shipping_methods.id",
+  "payment_collection.id",
+  "*payment_collection.payment_sessions",
+].join(",");
+
+/** An open cart's contact, addresses, delivery methods and payment readiness (`CART_CONTACT_FIELDS`). */
 export async function fetchCartContact(cartId: string) {
-  const found = await nullWhenNotFound(
-    medusa().store.cart.retrieve(cartId, {
-      fields: "id,region_id,completed_at,email,shipping_address.*,billing_address.*,shipping_methods.id",
-    }),
-  );
+  const found = await nullWhenNotFound(medusa().store.cart.retrieve(cartId, { fields: CART_CONTACT_FIELDS }));
   return found && !found.cart.completed_at ? found.cart : null;
 }
 

@@ -7,8 +7,8 @@ import { type ActionResult, failure } from "./action-result";
 import { keepCheckoutAddress } from "./address-book";
 import { SAVE_TO_ADDRESS_BOOK_FIELD } from "./address-fields";
 import { cartHoldsContact, parseAddressForm } from "./address-form";
-import { fetchCartContact, fetchOpenCart, readOwnCartId } from "./cart";
-import { defaultDeliveryOption, hasPaymentReadyFor, isFree } from "./checkout-progress";
+import { CART_CONTACT_FIELDS, fetchCartContact, fetchOpenCart, readOwnCartId } from "./cart";
+import { checkoutProgress, defaultDeliveryOption, hasPaymentReadyFor, isFree } from "./checkout-progress";
 import { readCustomerTokenCookie } from "./cookies";
 import { MESSAGES, describeBackendError } from "./errors";
 import { type FormState, formValues, readField } from "./form";
@@ -54,16 +54,17 @@ export function shippingOptionAmount(option: ShippingOption): number | null {
   return typeof option.amount === "number" ? option.amount : null;
 }
 
-/** What saving the form did: the form's answer, and the shipping address the cart now holds when it worked. */
+/** What saving the form did: the form's answer and, when it worked, the cart as it is now. */
 interface ContactWrite {
   state: FormState;
-  shippingAddress?: HttpTypes.StoreAddAddress;
+  saved?: { shippingAddress: HttpTypes.StoreAddAddress; cart: HttpTypes.StoreCart };
 }
 
 /**
  * Writes the form's email, shipping address and billing address (same or different) to the cart. A cart without a
  * delivery yet gets the cheapest option that ships, changeable on the same page, so that the card form can start
  * preparing at once. A cart that holds all of it already (saved ahead, see `saveContactAhead`) is not written again.
+ * Each write answers with the cart's `CART_CONTACT_FIELDS`, so nothing is read again afterwards.
  */
 async function writeContactAndAddresses(formData: FormData): Promise<ContactWrite> {
   const values = formValues(formData);
@@ -75,21 +76,34 @@ async function writeContactAndAddresses(formData: FormData): Promise<ContactWrit
     const shipsTo = countries.filter((country) => country.regionId === cart.region_id).map((country) => country.code);
     const { payload, fieldErrors } = parseAddressForm(formData, shipsTo);
     if (!payload) return { state: { ...failure("Please correct the marked fields."), fieldErrors, values } };
-    const done = { state: { ok: true }, shippingAddress: payload.shipping_address } as const;
+    const done = (now: HttpTypes.StoreCart): ContactWrite => ({ state: { ok: true }, saved: { shippingAddress: payload.shipping_address, cart: now } });
     const hasDelivery = (cart.shipping_methods?.length ?? 0) > 0;
-    if (hasDelivery && cartHoldsContact(payload, cart)) return done;
-    const { cart: updated } = await medusa().store.cart.update(cartId, payload, { fields: "id,shipping_methods.id" });
-    if ((updated.shipping_methods?.length ?? 0) === 0) {
-      const option = defaultDeliveryOption(
-        (await getShippingOptions(cartId)).map((choice) => ({ ...choice, amount: shippingOptionAmount(choice) })),
-      );
-      // No option ships there: the delivery section says so and offers to change the address.
-      if (option) await medusa().store.cart.addShippingMethod(cartId, { option_id: option.id }, { fields: "id" });
-    }
-    return done;
+    if (hasDelivery && cartHoldsContact(payload, cart)) return done(cart);
+    const { cart: updated } = await medusa().store.cart.update(cartId, payload, { fields: CART_CONTACT_FIELDS });
+    if ((updated.shipping_methods?.length ?? 0) > 0) return done(updated);
+    const option = defaultDeliveryOption(
+      (await getShippingOptions(cartId)).map((choice) => ({ ...choice, amount: shippingOptionAmount(choice) })),
+    );
+    // No option ships there: the delivery section says so and offers to change the address.
+    if (!option) return done(updated);
+    const { cart: delivered } = await medusa().store.cart.addShippingMethod(cartId, { option_id: option.id }, { fields: CART_CONTACT_FIELDS });
+    return done(delivered);
   } catch (error) {
     console.error("saving contact and addresses failed", error);
     return { state: { ...failure(describeBackendError(error)), values } };
+  }
+}
+
+/**
+ * The card form comes next: its Stripe session is started while the shopper is still on the address form, so that
+ * the form mounts at once when they continue. Nothing is lost when this fails: the card form then starts its own.
+ */
+async function startPaymentAhead(cart: HttpTypes.StoreCart): Promise<void> {
+  if (checkoutProgress(cart).payment !== "prepare") return;
+  try {
+    await startStripeSession({ cart });
+  } catch (error) {
+    console.error("starting the card payment ahead failed", cart.id, error);
   }
 }
 
@@ -100,22 +114,25 @@ async function writeContactAndAddresses(formData: FormData): Promise<ContactWrit
  */
 export async function saveContactAndAddresses(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
-  const { state, shippingAddress } = await writeContactAndAddresses(formData);
-  if (state.ok && shippingAddress && readField(formData, SAVE_TO_ADDRESS_BOOK_FIELD) === "on") await keepCheckoutAddress(shippingAddress);
+  const { state, saved } = await writeContactAndAddresses(formData);
+  if (saved && readField(formData, SAVE_TO_ADDRESS_BOOK_FIELD) === "on") await keepCheckoutAddress(saved.shippingAddress);
   // The page re-renders in this same response: the address summarised, delivery chosen, the card form preparing.
   if (state.ok) refresh();
   return state;
 }
 
 /**
- * Server action, run by the address form when it is complete and the shopper pauses: the same save, ahead of
- * "Continue", so that pressing it only shows what is done. Nothing is re-rendered (the shopper is still on the form)
- * and a refusal is not shown: the shopper has not asked yet, and "Continue" says it again next to the fields.
+ * Server action, run by the address form when it is complete and the shopper pauses: the same save, and the card
+ * payment's start, ahead of "Continue", so that pressing it only shows what is done. Nothing is re-rendered (the
+ * shopper is still on the form) and a refusal is not shown: the shopper has not asked yet, and "Continue" says it
+ * again next to the fields.
  */
 export async function saveContactAhead(formData: FormData): Promise<ActionResult> {
   "use server";
-  const { state } = await writeContactAndAddresses(formData);
-  return state.ok ? { ok: true } : failure(state.error);
+  const { state, saved } = await writeContactAndAddresses(formData);
+  if (!state.ok) return failure(state.error);
+  if (saved) await startPaymentAhead(saved.cart);
+  return { ok: true };
 }
 
 /** Server action: the shipping option the shopper picked (the total, and so the payment, follow). */

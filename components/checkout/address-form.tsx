@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { ADDRESS_FIELDS, SAVED_ADDRESS_CHOICE_FIELD, SAVE_TO_ADDRESS_BOOK_FIELD, fieldName } from "@/lib/address-fields";
 import type { SavedAddressChoice } from "@/lib/saved-addresses";
-import { EMPTY_FORM_STATE, type FormState } from "@/lib/form";
+import { EMPTY_FORM_STATE, type FormState, readField } from "@/lib/form";
 import type { ActionResult } from "@/lib/action-result";
 import { cancelPendingFocus, focusWhenShown } from "./focus-target";
 import { useSaveAhead } from "./use-save-ahead";
@@ -63,6 +64,9 @@ export function AddressForm({
   const errors = failed?.fieldErrors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
   const ahead = useSaveAhead(formRef, saveAhead);
+  const router = useRouter();
+  const [showingNext, startShowingNext] = useTransition();
+  const busy = pending || showingNext;
 
   // After a rejected submit, take the shopper (and screen readers) to the first field to fix.
   useEffect(() => {
@@ -121,6 +125,14 @@ export function AddressForm({
       onSubmit={(event) => {
         ahead.cancel();
         focusWhenShown(focusAfterSave);
+        // Saved ahead exactly as it is (and nothing to keep in the address book, which only Continue does): the cart
+        // holds it, so the page only has to show what follows, without the action reading the cart once more.
+        const formData = new FormData(event.currentTarget);
+        if (ahead.hasSaved(formData) && readField(formData, SAVE_TO_ADDRESS_BOOK_FIELD) !== "on") {
+          event.preventDefault();
+          startShowingNext(() => router.refresh());
+          return;
+        }
         submit(event);
       }}
       noValidate aria-label="Contact and addresses" className="space-y-8">
@@ -173,8 +185,8 @@ export function AddressForm({
       <div className="space-y-3">
         <FormMessage state={state} />
         <div className="flex flex-col gap-3 sm:flex-row">
-          <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto">
-            {pending ? "Saving…" : submitLabel}
+          <button type="submit" disabled={busy} className="btn-primary w-full sm:w-auto">
+            {busy ? "Saving…" : submitLabel}
           </button>
           {onCancel ? (
             <button type="button" onClick={onCancel} disabled={pending} className="btn-secondary w-full sm:w-auto">

@@ -31,7 +31,7 @@ export function useSaveAhead(formRef: RefObject<HTMLFormElement | null>, save: (
         const form = formRef.current;
         if (!form?.checkValidity()) return;
         const formData = new FormData(form);
-        const version = JSON.stringify([...formData.entries()].filter(([, value]) => typeof value === "string"));
+        const version = versionOf(formData);
         if (version === sent.current) return;
         sent.current = version;
         const request = ++latestRequest.current;
@@ -53,5 +53,12 @@ export function useSaveAhead(formRef: RefObject<HTMLFormElement | null>, save: (
     onBlur: () => schedule(AFTER_LEAVING_FIELD_MS),
     onInput: () => schedule(AFTER_TYPING_MS),
     cancel,
+    /** This very form, as it would be submitted, is what the last save ahead stored. */
+    hasSaved: (formData: FormData) => state === "saved" && versionOf(formData) === sent.current,
   };
+}
+
+/** What the shopper filled in, comparable between two moments. */
+function versionOf(formData: FormData): string {
+  return JSON.stringify([...formData.entries()].filter(([, value]) => typeof value === "string"));
 }
