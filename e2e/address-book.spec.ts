@@ -1,14 +1,13 @@
 import type { Page } from "@playwright/test";
 import { createCustomerAccount, customerAuthHeaders, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
 import { addToCart, fillContactAndAddress, uniqueEmail } from "@medusa-stripe-checkout/test-support/shopper";
+import { PASSWORD, signIn } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 /**
  * The signed-in customer's address book: kept on the account page (add, edit, delete), offered at checkout (picking one
  * fills the form), and a new address typed at checkout kept when the customer asks, on Continue only, never twice.
  */
-
-const PASSWORD = "correct horse battery";
 
 const HOME = {
   first_name: "Ada",
@@ -19,15 +18,6 @@ const HOME = {
   country_code: "de",
 };
 const OFFICE = { ...HOME, company: "Analytical Engines", address_1: "Friedrichstraße 100", postal_code: "10117", city: "Berlin" };
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/account");
-  const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(PASSWORD);
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("account-email")).toHaveText(email);
-}
 
 /** What Medusa holds in the customer's address book, through the customer's own session. */
 async function savedAddresses(email: string) {

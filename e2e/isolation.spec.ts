@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { type ServerAction, callActionBody, formActionBody, serverActionHeaders, serverActionsIn } from "@medusa-stripe-checkout/test-support/server-actions";
 import {
   cartReadyForPayment,
@@ -8,6 +8,7 @@ import {
   storeSdk,
 } from "@medusa-stripe-checkout/test-support/stack";
 import { uniqueEmail } from "@medusa-stripe-checkout/test-support/shopper";
+import { PASSWORD, signIn } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -16,7 +17,6 @@ import { expect, test } from "./support/fixtures";
  * action answers as if they did not exist, and B's data is the same afterwards, read through B's own session.
  */
 
-const PASSWORD = "correct horse battery";
 const B_ADDRESS = {
   first_name: "Bob",
   last_name: "Private",
@@ -67,15 +67,6 @@ async function snapshotOfB(b: CustomerB) {
   return { addresses, orders, cart };
 }
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto("/account");
-  const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(PASSWORD);
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("account-email")).toHaveText(email);
-}
-
 function action(file: string, name: string): ServerAction {
   const found = serverActionsIn(file).get(name);
   if (!found) throw new Error(`the build has no ${name} action in ${file}`);
@@ -111,7 +102,7 @@ test("signed in as A, B's order, saved address and cart are refused on every pag
 
   const emailA = uniqueEmail("isolation-a");
   await createCustomerAccount(emailA, PASSWORD);
-  await signInAs(page, emailA);
+  await signIn(page, emailA);
 
   // B's order: its page, its confirmation and its payment link show nothing of it.
   for (const path of [`/order/${b.orderId}`, `/order/${b.orderId}/confirmed`]) {
@@ -183,7 +174,7 @@ test("a cart id someone else's e-mail is on is not taken over by signing in", as
   const cookieUrl = new URL(baseURL ?? "");
   await page.goto("/");
   await page.context().addCookies([{ name: "cart_id", value: b.cartId, domain: cookieUrl.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
-  await signInAs(page, emailA);
+  await signIn(page, emailA);
   await expect(page.getByRole("banner").getByTestId("cart-count")).toHaveText("0");
   expect(await snapshotOfB(b)).toEqual(before);
 });

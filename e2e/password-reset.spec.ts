@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { NOTIFICATION_OUTBOX_FILE } from "@medusa-stripe-checkout/test-support/stack-info";
 import { createCustomerAccount } from "@medusa-stripe-checkout/test-support/stack";
 import { uniqueEmail } from "@medusa-stripe-checkout/test-support/shopper";
+import { signInWith } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -43,13 +44,6 @@ async function askForReset(page: Page, email: string): Promise<void> {
   await expect(form.getByRole("status")).toHaveText(requested(email));
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(password);
-  await form.getByRole("button", { name: "Sign in" }).click();
-}
-
 test("a customer resets a forgotten password from the e-mailed link: the new password signs in, the old one no longer does, the link works once", async ({ page }) => {
   const email = uniqueEmail("reset");
   await createCustomerAccount(email, OLD_PASSWORD);
@@ -77,9 +71,9 @@ test("a customer resets a forgotten password from the e-mailed link: the new pas
   await expect(page).toHaveURL(/\/account\?password=changed$/);
   await expect(page.getByRole("status")).toHaveText("Your password has been changed. Sign in with your new password.");
   const alert = page.getByRole("form", { name: "Sign in" }).getByRole("alert");
-  await signIn(page, email, OLD_PASSWORD);
+  await signInWith(page, email, OLD_PASSWORD);
   await expect(alert).toHaveText(WRONG_CREDENTIALS);
-  await signIn(page, email, NEW_PASSWORD);
+  await signInWith(page, email, NEW_PASSWORD);
   await expect(page.getByTestId("account-email")).toHaveText(email);
 
   // The same link again (signed out, as someone who found the e-mail later would be): refused, in plain words.
@@ -90,7 +84,7 @@ test("a customer resets a forgotten password from the e-mailed link: the new pas
   await expect(form.getByRole("alert")).toHaveText("This reset link has expired or has already been used. Please ask for a new one.");
   await expect(form.getByRole("link", { name: "Ask for a new reset link" })).toHaveAttribute("href", "/account/forgot-password");
   await page.goto("/account");
-  await signIn(page, email, NEW_PASSWORD);
+  await signInWith(page, email, NEW_PASSWORD);
   await expect(page.getByTestId("account-email")).toHaveText(email);
 });
 
@@ -118,6 +112,6 @@ test("a forged or damaged reset link is refused in plain words and changes nothi
     await expect(form.getByRole("alert")).toHaveText("This reset link has expired or has already been used. Please ask for a new one.");
   }
   await page.goto("/account");
-  await signIn(page, email, OLD_PASSWORD);
+  await signInWith(page, email, OLD_PASSWORD);
   await expect(page.getByTestId("account-email")).toHaveText(email);
 });

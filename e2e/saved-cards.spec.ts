@@ -7,7 +7,7 @@ import {
   fillCard,
   placeOrderButton,
 } from "@medusa-stripe-checkout/test-support/shopper";
-import { existingAccount, expectSignedIn, PASSWORD, signInWith } from "./support/accounts";
+import { existingAccount, signIn } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -22,11 +22,9 @@ function cardFrame(page: Page) {
   return page.frameLocator('iframe[title="Secure payment input frame"]');
 }
 
-async function signIn(page: Page, label: string): Promise<string> {
+async function signedInShopper(page: Page, label: string): Promise<string> {
   const email = await existingAccount(label);
-  await page.goto("/account");
-  await signInWith(page, email, PASSWORD);
-  await expectSignedIn(page, email);
+  await signIn(page, email);
   return email;
 }
 
@@ -38,7 +36,7 @@ async function payAndSave(page: Page, card: string): Promise<void> {
 }
 
 test("saves the card at the first order, pays the second with it, then removes it", async ({ page }) => {
-  const email = await signIn(page, "saved-card");
+  const email = await signedInShopper(page, "saved-card");
 
   // First order: no saved card yet, and the offer to save this one.
   await checkoutUntilPayment(page, email);
@@ -68,7 +66,7 @@ test("saves the card at the first order, pays the second with it, then removes i
 });
 
 test("a saved 3-D Secure card is asked for 3-D Secure again when it pays the next order", async ({ page }) => {
-  const email = await signIn(page, "saved-3ds");
+  const email = await signedInShopper(page, "saved-3ds");
 
   await checkoutUntilPayment(page, email);
   await payAndSave(page, CARDS.threeDSecure);
@@ -83,7 +81,7 @@ test("a saved 3-D Secure card is asked for 3-D Secure again when it pays the nex
 });
 
 test("a card paid without ticking save is not offered again", async ({ page }) => {
-  const email = await signIn(page, "not-saved");
+  const email = await signedInShopper(page, "not-saved");
   await checkoutUntilPayment(page, email);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { storeSdk } from "@medusa-stripe-checkout/test-support/stack";
+import { createCustomerAccount } from "@medusa-stripe-checkout/test-support/stack";
 import { uniqueEmail } from "@medusa-stripe-checkout/test-support/shopper";
 import { expect } from "./fixtures";
 
@@ -9,10 +9,15 @@ export const PASSWORD = "correct horse battery";
 /** An account made directly in Medusa (its own registration steps), for tests that start from an existing customer. */
 export async function existingAccount(label: string): Promise<string> {
   const email = uniqueEmail(label);
-  const sdk = storeSdk();
-  const registration = await sdk.auth.register("customer", "emailpass", { email, password: PASSWORD });
-  await sdk.store.customer.create({ email, first_name: "Ada", last_name: "Lovelace" }, {}, { authorization: `Bearer ${registration}` });
+  await createCustomerAccount(email, PASSWORD);
   return email;
+}
+
+/** Signs in from the account page and waits for the customer's page. */
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/account");
+  await signInWith(page, email, password);
+  await expectSignedIn(page, email);
 }
 
 export async function signInWith(page: Page, email: string, password: string): Promise<void> {
