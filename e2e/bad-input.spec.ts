@@ -1,8 +1,16 @@
 import type { APIRequestContext } from "@playwright/test";
-import { stack, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
-import { badInputCases, type BadInputCase } from "./support/bad-inputs";
+import { customerAuthHeaders, stack, storeSdk } from "@medusa-stripe-checkout/test-support/stack";
+import { accountBadInputCases, badInputCases, type BadInputCase } from "./support/bad-inputs";
+import { PASSWORD, existingAccount } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
-import { type ServerAction, formActionBody, serverActionHeaders, serverActionsIn } from "@medusa-stripe-checkout/test-support/server-actions";
+import {
+  type ServerAction,
+  actionResultOf,
+  formActionBody,
+  isRefusalWithMessage,
+  serverActionHeaders,
+  serverActionsIn,
+} from "@medusa-stripe-checkout/test-support/server-actions";
 
 /**
  * Several hundred generated bad inputs posted straight to the production build's server actions, as anyone on
@@ -56,7 +64,9 @@ test("several hundred bad inputs to every server action: each answers with a mes
     statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
     if (answer.status >= 500) problems.push(`${badCase.action} ${badCase.label}: HTTP ${answer.status}`);
     else if (answer.redirect) problems.push(`${badCase.action} ${badCase.label}: accepted (redirected to ${answer.redirect})`);
-    else if (!/"error":"[^"]+"/.test(answer.body)) problems.push(`${badCase.action} ${badCase.label}: no message in ${answer.body.slice(0, 120)}`);
+    else if (!isRefusalWithMessage(actionResultOf(answer.body))) {
+      problems.push(`${badCase.action} ${badCase.label}: answered ${JSON.stringify(actionResultOf(answer.body)).slice(0, 120)}`);
+    }
   }
   console.log(`bad inputs: ${cases.length} sent, statuses ${JSON.stringify(Object.fromEntries(statuses))}, problems ${problems.length}`);
   expect(problems).toEqual([]);
@@ -64,5 +74,46 @@ test("several hundred bad inputs to every server action: each answers with a mes
   // And the cart survived all of it.
   const { cart: after } = await store.store.cart.retrieve(cartId, { fields: "id,completed_at,items.quantity" });
   expect(after.items?.map((item) => item.quantity)).toEqual([1]);
+  await request.dispose();
+});
+
+test("bad inputs to the account's actions (sign-in, sign-up, password reset, address book): each answers with a message", async ({ playwright, baseURL }) => {
+  test.setTimeout(300_000);
+  const origin = baseURL ?? "";
+  const actions = new Map([...serverActionsIn("lib/account.ts"), ...serverActionsIn("lib/password-reset.ts"), ...serverActionsIn("lib/address-book.ts")]);
+
+  // A signed-in customer with one saved address, signed in through the storefront's own action.
+  const email = await existingAccount("bad-input");
+  const auth = await customerAuthHeaders(email, PASSWORD);
+  const { customer } = await storeSdk().store.customer.createAddress(
+    { first_name: "Ada", last_name: "Lovelace", address_1: "Domkloster 4", postal_code: "50667", city: "Köln", country_code: "de" },
+    { fields: "id,*addresses" },
+    auth,
+  );
+  const saved = customer.addresses ?? [];
+  const request = await playwright.request.newContext({ baseURL: origin });
+  const signInAction = actions.get("signIn");
+  if (!signInAction) throw new Error("server action signIn not found in the build");
+  await callAction(request, origin, signInAction, { email, password: PASSWORD });
+  expect((await request.storageState()).cookies.map((cookie) => cookie.name)).toContain("customer_session");
+
+  const cases = accountBadInputCases({ addressId: saved[0]?.id ?? "" });
+  expect(cases.length).toBeGreaterThanOrEqual(100);
+  const problems: string[] = [];
+  for (const badCase of cases) {
+    const action = actions.get(badCase.action);
+    if (!action) throw new Error(`server action ${badCase.action} not found in the build`);
+    const answer = await callAction(request, origin, action, badCase.fields);
+    if (answer.status >= 500) problems.push(`${badCase.action} ${badCase.label}: HTTP ${answer.status}`);
+    else if (answer.redirect) problems.push(`${badCase.action} ${badCase.label}: accepted (redirected to ${answer.redirect})`);
+    else if (!isRefusalWithMessage(actionResultOf(answer.body))) {
+      problems.push(`${badCase.action} ${badCase.label}: answered ${JSON.stringify(actionResultOf(answer.body)).slice(0, 120)}`);
+    }
+  }
+  expect(problems).toEqual([]);
+
+  // The address book is as it was, and the password still signs in.
+  const { customer: after } = await storeSdk().store.customer.retrieve({ fields: "id,*addresses" }, await customerAuthHeaders(email, PASSWORD));
+  expect(after.addresses?.map((address) => [address.id, address.city])).toEqual(saved.map((address) => [address.id, address.city]));
   await request.dispose();
 });

@@ -54,6 +54,11 @@ export type BadInputCase = {
   fields: Record<string, string>;
 };
 
+/** The same, for the account's actions. */
+export type AccountBadInputCase = Omit<BadInputCase, "action"> & {
+  action: "signIn" | "signUp" | "requestPasswordReset" | "setNewPassword" | "addSavedAddress" | "updateSavedAddress" | "deleteSavedAddress";
+};
+
 /** Promotion codes that are not code-shaped (well-shaped unknown codes are Medusa's to refuse, tested apart). */
 const BAD_PROMOTION_CODES = [
   ...["WELCOME 10", "-WELCOME10", "WELCOME10;", "WEL\u200BCOME10", "A".repeat(65)],
@@ -98,4 +103,57 @@ export function badInputCases(valid: { variantId: string; lineId: string; shippi
 function isBadAddressValue(field: string, value: string): boolean {
   if (field === "shipping_country_code") return value.trim().toLowerCase() !== "de";
   return value.trim() === "" || value.trim().length > 120 || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value);
+}
+
+const GOOD_PASSWORD = "correct horse battery";
+const BAD_PASSWORDS = ["", "short", "x".repeat(129)] as const;
+
+/** Shaped like Medusa's signed reset token or not at all; none of them was signed by Medusa. */
+const BAD_RESET_TOKENS = ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl", "a.b", "a.b.c.d", "a..b", ...HOSTILE_STRINGS] as const;
+
+const GOOD_BOOK_ADDRESS: Record<string, string> = {
+  first_name: "Erika",
+  last_name: "Mustermann",
+  address_1: "Heidestraße 17",
+  postal_code: "51147",
+  city: "Köln",
+  country_code: "de",
+};
+
+/**
+ * The account's actions (signing in and up, resetting a password, the address book), each bad value in one field with
+ * the others valid. The address book's cases are for a signed-in customer; `addressId` is one of their own.
+ */
+export function accountBadInputCases(valid: { addressId: string }): AccountBadInputCase[] {
+  const cases: AccountBadInputCase[] = [];
+  const label = (field: string, value: string) => `${field}=${JSON.stringify(value).slice(0, 40)}`;
+  for (const email of BAD_EMAILS) {
+    cases.push({ action: "signIn", label: label("email", email), fields: { email, password: GOOD_PASSWORD } });
+    cases.push({ action: "signUp", label: label("email", email), fields: { first_name: "Ada", last_name: "Lovelace", email, password: GOOD_PASSWORD } });
+    cases.push({ action: "requestPasswordReset", label: label("email", email), fields: { email } });
+  }
+  for (const password of BAD_PASSWORDS.filter((value) => value !== "short")) {
+    cases.push({ action: "signIn", label: label("password", password), fields: { email: "ada@example.com", password } });
+  }
+  for (const password of BAD_PASSWORDS) {
+    cases.push({ action: "signUp", label: label("password", password), fields: { first_name: "Ada", last_name: "Lovelace", email: "ada@example.com", password } });
+    cases.push({ action: "setNewPassword", label: label("password", password), fields: { token: BAD_RESET_TOKENS[0], password } });
+  }
+  for (const field of ["first_name", "last_name"]) {
+    for (const value of HOSTILE_STRINGS.filter((candidate) => isBadAddressValue(field, candidate))) {
+      cases.push({ action: "signUp", label: label(field, value), fields: { first_name: "Ada", last_name: "Lovelace", email: "ada@example.com", password: GOOD_PASSWORD, [field]: value } });
+    }
+  }
+  for (const token of BAD_RESET_TOKENS) cases.push({ action: "setNewPassword", label: label("token", token), fields: { token, password: GOOD_PASSWORD } });
+  for (const field of Object.keys(GOOD_BOOK_ADDRESS)) {
+    for (const value of HOSTILE_STRINGS.filter((candidate) => isBadAddressValue(field === "country_code" ? "shipping_country_code" : field, candidate))) {
+      cases.push({ action: "addSavedAddress", label: label(field, value), fields: { ...GOOD_BOOK_ADDRESS, [field]: value } });
+      cases.push({ action: "updateSavedAddress", label: label(field, value), fields: { ...GOOD_BOOK_ADDRESS, address_id: valid.addressId, [field]: value } });
+    }
+  }
+  for (const id of badIds("cuaddr")) {
+    cases.push({ action: "updateSavedAddress", label: label("address_id", id), fields: { ...GOOD_BOOK_ADDRESS, city: "Bonn", address_id: id } });
+    cases.push({ action: "deleteSavedAddress", label: label("address_id", id), fields: { address_id: id } });
+  }
+  return cases;
 }

@@ -54,3 +54,50 @@ export function formActionBody(fields: Record<string, string>): FormData {
 export function callActionBody(args: readonly (string | number | boolean | null)[] = []): string {
   return JSON.stringify(args);
 }
+
+/**
+ * What a server action returned, read from its answer in React's flight format: rows `<id>:<json>` ending at a newline,
+ * or `<id>:T<hex byte length>,<text>` with no newline (long strings); row `0` names the result, inline or as a row of
+ * its own, and a re-rendered page rides along in other rows. Undefined when the answer carries no result.
+ */
+export function actionResultOf(body: string): unknown {
+  const bytes = Buffer.from(body, "utf8");
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(":", at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString("utf8");
+    const text = /^T([0-9a-f]+),/.exec(bytes.subarray(colon + 1, colon + 24).toString("latin1"));
+    if (text?.[1]) {
+      const start = colon + 1 + text[0].length;
+      const end = start + Number.parseInt(text[1], 16);
+      rows.set(id, JSON.stringify(bytes.subarray(start, end).toString("utf8")));
+      at = end;
+      continue;
+    }
+    const newline = bytes.indexOf("\n", colon);
+    const end = newline < 0 ? bytes.length : newline;
+    if (!rows.has(id)) rows.set(id, bytes.subarray(colon + 1, end).toString("utf8"));
+    at = end + 1;
+  }
+  const parse = (id: string): unknown => {
+    try {
+      return JSON.parse(rows.get(id) ?? "null");
+    } catch {
+      return undefined;
+    }
+  };
+  const root = parse("0");
+  const result: unknown = typeof root === "object" && root !== null && "a" in root ? root.a : undefined;
+  const reference = typeof result === "string" ? /^\$@([0-9a-f]+)$/.exec(result)?.[1] : undefined;
+  return reference ? parse(reference) : result;
+}
+
+/** An action's refusal with a sentence for the shopper: `{ ok: false, error: "…" }`. */
+export function isRefusalWithMessage(result: unknown): boolean {
+  if (typeof result !== "object" || result === null) return false;
+  const ok = "ok" in result ? result.ok : undefined;
+  const error = "error" in result ? result.error : undefined;
+  return ok === false && typeof error === "string" && error.trim() !== "";
+}
