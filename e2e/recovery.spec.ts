@@ -4,6 +4,7 @@ import {
   adminSdk,
   confirmAsBrowser,
   eventually,
+  orderPlacedByApi,
   ordersFor,
   retrievePaymentIntent,
   stack,
@@ -14,6 +15,7 @@ import {
 import { expect, test } from "./support/fixtures";
 import {
   CARDS,
+  addToCart,
   cartCookie,
   checkoutUntilPayment,
   chooseDelivery,
@@ -122,6 +124,17 @@ test("the webhook placed the order before the shopper came back: the cart shows 
   expect(await expectConfirmation(page)).toBe(webhookOrder?.id);
   await expectExactlyOneOrder(email, webhookOrder?.id ?? "");
   await expectCartForgotten(page);
+});
+
+test("an earlier order's confirmation, opened again, leaves the shopper's new cart alone", async ({ page }) => {
+  const earlierOrderId = await orderPlacedByApi("earlier-order");
+  await addToCart(page);
+  const cartId = await cartCookie(page);
+  await page.goto(`/order/${earlierOrderId}/confirmed`, { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { name: "Thank you for your order" })).toBeVisible();
+  expect(await cartCookie(page)).toBe(cartId);
+  await page.goto("/cart");
+  await expect(page.getByRole("link", { name: "Cart, 1 item" })).toBeVisible();
 });
 
 test("a reload between payment and completion places the order and shows the confirmation, with no card form", async ({ page }) => {

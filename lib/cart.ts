@@ -1,8 +1,9 @@
 import "server-only";
 import type { HttpTypes } from "@medusajs/types";
 import { refresh } from "next/cache";
+import { createHash } from "node:crypto";
 import { cache } from "react";
-import { type ActionResult, failure } from "./action-result";
+import { failure } from "./action-result";
 import { clearCartId, readCartId, readCustomerTokenCookie, readViewerCustomerId, writeCartId, writeCountryCookie } from "./cookies";
 import { MESSAGES, describeBackendError, nullWhenNotFound } from "./errors";
 import type { FormState } from "./form";
@@ -112,22 +113,22 @@ export const getCart = cache(async (): Promise<Cart | null> => {
 });
 
 /**
- * Asked for by the order confirmation once it is on screen (`DELETE /api/completed-cart`): the cookie stops naming
- * the cart that became this order, so the next visit starts a new cart. Only a completed cart is forgotten. Not a
- * server action: an action that sets a cookie makes Next render the page again, which the shopper does not need.
+ * What the order confirmation hands its browser for forgetting the cart that became the order: a digest of the cart's
+ * id, which names that cart without putting the id of an HttpOnly cookie into the page.
  */
-export async function forgetCompletedCart(): Promise<ActionResult> {
-  const cartId = await readOwnCartId();
-  if (!cartId) return { ok: true };
-  try {
-    // The header answers null for a completed (or unknown) cart: only then is the cookie cleared.
-    if (!(await fetchCartHeader(cartId))) await clearCartId();
-    return { ok: true };
-  } catch (error) {
-    // The cookie then stays until the next confirmation or checkout visit, which lead to the same order.
-    console.error("forgetCompletedCart failed", cartId, error);
-    return failure(describeBackendError(error));
-  }
+export function completedCartToken(cartId: string): string {
+  return createHash("sha256").update(cartId).digest("base64url");
+}
+
+/**
+ * Asked for by the order confirmation once it is on screen (`DELETE /api/completed-cart?cart=<token>`): the cookie stops
+ * naming the cart that became this order, so the next visit starts a new cart. The confirmation read which cart the
+ * order came from; the cookie is cleared only while it still names that cart (not one another tab has started since).
+ * Not a server action: an action that sets a cookie makes Next render the page again, which the shopper does not need.
+ */
+export async function forgetCompletedCart(token: string): Promise<void> {
+  const cartId = await readCartId();
+  if (cartId && token === completedCartToken(cartId)) await clearCartId();
 }
 
 export function itemCount(cart: Cart | null): number {

@@ -8,3 +8,14 @@ export type IdPrefix = "order" | "pay_col" | "cart" | "variant" | "cali" | "so" 
 export function looksLikeId(value: string | null | undefined, prefix: IdPrefix): value is string {
   return typeof value === "string" && value.startsWith(`${prefix}_`) && /^[0-9A-Za-z]{10,40}$/.test(value.slice(prefix.length + 1));
 }
+
+/**
+ * The id of a record linked to another, read with `fields: "<relation>.id"`: the store API answers such links (a cart's
+ * customer, an order's cart) though Medusa's store types do not declare them. Null when absent.
+ */
+export function linkedId(record: object, relation: string): string | null {
+  const linked: unknown = Reflect.get(record, relation);
+  if (typeof linked !== "object" || linked === null) return null;
+  const id: unknown = Reflect.get(linked, "id");
+  return typeof id === "string" ? id : null;
+}

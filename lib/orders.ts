@@ -3,7 +3,7 @@ import type { HttpTypes } from "@medusajs/types";
 import { cache } from "react";
 import { readViewerCustomerId } from "./cookies";
 import { nullWhenNotFound } from "./errors";
-import { looksLikeId } from "./ids";
+import { linkedId, looksLikeId } from "./ids";
 import { ADDRESS_AND_DELIVERY_FIELDS, LINE_ITEM_FIELDS, TOTALS_FIELDS, medusa } from "./medusa";
 import { belongsToViewer } from "./ownership";
 
@@ -11,6 +11,8 @@ const ORDER_FIELDS = [
   "id",
   // Whose order it is: a signed-in customer is shown only their own (lib/ownership.ts).
   "customer_id",
+  // Which cart became this order: its confirmation forgets that cart, and only that one.
+  "cart.id",
   "display_id",
   "status",
   "payment_status",
@@ -42,3 +44,8 @@ export const getOrder = cache(async (orderId: string): Promise<Order | null> => 
   ]);
   return found && belongsToViewer(found.order, viewer) ? found.order : null;
 });
+
+/** The cart that became an order read with `cart.id`. */
+export function orderCartId(order: object): string | null {
+  return linkedId(order, "cart");
+}

@@ -1,3 +1,5 @@
+import { linkedId } from "./ids";
+
 /**
  * Who may use a cart or see an order the browser names by id. Ids are long and random, so for a shopper who is not
  * signed in the id itself is the key (a guest's cart and order have no other). A signed-in customer's carts and
@@ -22,10 +24,8 @@ export function transferableAtSignIn(cart: { customer_id?: string | null; email?
 
 /**
  * The customer a cart read with `fields: "customer.id"` belongs to. Medusa 2.21.2 silently leaves `customer_id` out of
- * a cart's store fields, and its StoreCart type has no `customer`, though the store API returns it when asked.
+ * a cart's store fields, though the store API returns the linked customer when asked.
  */
 export function cartCustomerId(cart: object): string | null {
-  const customer: unknown = "customer" in cart ? cart.customer : null;
-  if (typeof customer !== "object" || customer === null || !("id" in customer)) return null;
-  return typeof customer.id === "string" ? customer.id : null;
+  return linkedId(cart, "customer");
 }

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ForgetCompletedCart } from "@/components/forget-completed-cart";
 import { AmountOwedBanner, OrderDetails } from "@/components/order-details";
-import { getCartRecord } from "@/lib/cart";
-import { getOrder } from "@/lib/orders";
+import { completedCartToken } from "@/lib/cart";
+import { readCartId } from "@/lib/cookies";
+import { getOrder, orderCartId } from "@/lib/orders";
 import { orderPath } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Order confirmed", robots: { index: false } };
@@ -12,8 +13,10 @@ export const metadata: Metadata = { title: "Order confirmed", robots: { index: f
 /** Right after checkout: the order page with a thank-you header. Its own address stays /order/{id}. */
 export default async function OrderConfirmedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [order, cart] = await Promise.all([getOrder(id), getCartRecord()]);
+  const [order, cartId] = await Promise.all([getOrder(id), readCartId()]);
   if (!order) notFound();
+  // The cookie still names the cart that became this order: it is forgotten once this page is on screen.
+  const forgetToken = cartId !== null && orderCartId(order) === cartId ? completedCartToken(cartId) : null;
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -30,7 +33,7 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
         </Link>{" "}
         at any time.
       </p>
-      {cart?.completed_at ? <ForgetCompletedCart /> : null}
+      {forgetToken ? <ForgetCompletedCart cartToken={forgetToken} /> : null}
       <AmountOwedBanner order={order} />
       <OrderDetails order={order} />
       <Link href="/" prefetch={false} className="btn-secondary mt-8">
