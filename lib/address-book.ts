@@ -40,7 +40,9 @@ async function customerAuth() {
   return customerHeaders(await readCustomerTokenCookie());
 }
 
-async function listAddresses(auth: NonNullable<Awaited<ReturnType<typeof customerAuth>>>): Promise<SavedAddress[]> {
+type CustomerAuth = NonNullable<Awaited<ReturnType<typeof customerAuth>>>;
+
+async function listAddresses(auth: CustomerAuth): Promise<SavedAddress[]> {
   const { addresses } = await medusa().store.customer.listAddress(
     { fields: ADDRESS_LIST_FIELDS, limit: ADDRESS_BOOK_LIMIT, order: "created_at" },
     auth,
@@ -64,28 +66,31 @@ async function shippingCountryCodes(): Promise<string[]> {
   return (await getCountryChoices()).map((country) => country.code.toLowerCase());
 }
 
-/** Reads the account page's address form: the address, or the answer that sends the form back with what is wrong. */
-async function readAddressForm(formData: FormData): Promise<{ address: AddressValues } | { refused: FormState }> {
+/**
+ * Reads the account page's address form for the signed-in customer: their auth and the address, or the answer that
+ * sends the form back with what is wrong (not signed in, or the fields to fix).
+ */
+async function readAddressForm(formData: FormData): Promise<{ auth: CustomerAuth; address: AddressValues } | { refused: FormState }> {
   const values = formValues(formData);
+  const auth = await customerAuth();
+  if (!auth) return { refused: { ...failure(ACCOUNT_MESSAGES.notSignedIn), values } };
   const { address, fieldErrors } = parseAddressBookForm(formData, await shippingCountryCodes());
   if (!address) return { refused: { ...failure(ADDRESS_BOOK_MESSAGES.fixFields), fieldErrors, values } };
-  return { address };
+  return { auth, address };
 }
 
 /** Server action (account page): adds an address to the book; one that is there already is not added twice. */
 export async function addSavedAddress(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
-  const values = formValues(formData);
-  const auth = await customerAuth();
-  if (!auth) return { ...failure(ACCOUNT_MESSAGES.notSignedIn), values };
   const read = await readAddressForm(formData);
   if ("refused" in read) return read.refused;
+  const { auth, address } = read;
   try {
-    if (findInAddressBook(read.address, await listAddresses(auth))) return { ok: true, notice: ADDRESS_BOOK_MESSAGES.alreadySaved };
-    await medusa().store.customer.createAddress(toAddressBookPayload(read.address), { fields: "id" }, auth);
+    if (findInAddressBook(address, await listAddresses(auth))) return { ok: true, notice: ADDRESS_BOOK_MESSAGES.alreadySaved };
+    await medusa().store.customer.createAddress(toAddressBookPayload(address), { fields: "id" }, auth);
   } catch (error) {
     console.error("addSavedAddress failed", error);
-    return { ...failure(describeAddressBookError(error)), values };
+    return { ...failure(describeAddressBookError(error)), values: formValues(formData) };
   }
   refresh();
   return { ok: true, notice: ADDRESS_BOOK_MESSAGES.added };
@@ -104,18 +109,17 @@ function ownAddressId(formData: FormData, book: readonly SavedAddress[]): string
 /** Server action (account page): changes one of the customer's saved addresses. */
 export async function updateSavedAddress(_previous: FormState, formData: FormData): Promise<FormState> {
   "use server";
-  const values = formValues(formData);
-  const auth = await customerAuth();
-  if (!auth) return { ...failure(ACCOUNT_MESSAGES.notSignedIn), values };
   const read = await readAddressForm(formData);
   if ("refused" in read) return read.refused;
+  const { auth, address } = read;
+  const values = formValues(formData);
   try {
     const book = await listAddresses(auth);
     const id = ownAddressId(formData, book);
     if (!id) return { ...failure(ADDRESS_BOOK_MESSAGES.notFound), values };
-    const twin = findInAddressBook(read.address, book);
+    const twin = findInAddressBook(address, book);
     if (twin && twin.id !== id) return { ...failure(ADDRESS_BOOK_MESSAGES.alreadySaved), values };
-    if (!twin) await medusa().store.customer.updateAddress(id, toAddressBookPayload(read.address), { fields: "id" }, auth);
+    if (!twin) await medusa().store.customer.updateAddress(id, toAddressBookPayload(address), { fields: "id" }, auth);
   } catch (error) {
     console.error("updateSavedAddress failed", error);
     return { ...failure(describeAddressBookError(error)), values };
