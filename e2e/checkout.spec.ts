@@ -330,6 +330,47 @@ test("Continue after the address was saved ahead shows delivery and the card for
   expect((await paymentIntentOf(await backendOrder(orderId))).id).toBe(startedAhead);
 });
 
+test("Continue pressed while the form is still saving itself waits for that save: the cart is written once, one payment", async ({ page }) => {
+  await addToCart(page);
+  await page.goto("/checkout");
+  await fillContactAndAddress(page, uniqueEmail("ahead-race"), ADDRESSES.germany, { submit: false });
+  const form = page.getByRole("form", { name: "Contact and addresses" });
+  const actionPosts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) actionPosts.push(request.url());
+  });
+  // The save ahead reaches the server only once the shopper has pressed Continue.
+  let releaseSave = () => {};
+  const saveReleased = new Promise<void>((resolve) => (releaseSave = resolve));
+  let held = false;
+  await page.route("**/checkout", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"] && !held) {
+      held = true;
+      await saveReleased;
+    }
+    await route.continue();
+  });
+
+  await page.keyboard.press("Tab");
+  await expect(form).toHaveAttribute("data-saved-ahead", "saving");
+  await form.getByRole("button", { name: "Continue to delivery" }).click();
+  await expect(form.getByRole("button", { name: "Saving…" })).toBeDisabled();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // Continue sends nothing of its own while the save is under way.
+  expect(actionPosts).toHaveLength(1);
+  releaseSave();
+
+  await expect(page.getByRole("heading", { name: "Delivery" })).toBeFocused();
+  await expectCardFormReady(page);
+  // Nor afterwards: the save ahead wrote the cart and started the payment the card form mounted on.
+  expect(actionPosts).toHaveLength(1);
+  await page.unroute("**/checkout");
+  await fillCard(page, CARDS.pays);
+  await placeOrderButton(page).click();
+  await expectConfirmation(page);
+});
+
 test("a change made after the address was saved ahead is what Continue saves", async ({ page }) => {
   await addToCart(page);
   await page.goto("/checkout");

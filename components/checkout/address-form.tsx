@@ -12,7 +12,6 @@ import { FormMessage } from "@/components/form-message";
 import { TextField } from "@/components/text-field";
 import { AddressFields } from "@/components/address-fields";
 import { SavedAddressPicker } from "./saved-address-picker";
-import { submitWithoutReset } from "@/components/submit-without-reset";
 
 interface AddressFormProps {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -81,7 +80,6 @@ export function AddressForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  const submit = submitWithoutReset(formAction);
 
   const [savedAddressId, setSavedAddressId] = useState(failed?.values?.[SAVED_ADDRESS_CHOICE_FIELD] ?? initialSavedAddressId);
   // The fields stay the browser's own (uncontrolled): picking a saved address writes its values into them, as typing
@@ -123,17 +121,20 @@ export function AddressForm({
       onInput={ahead.onInput}
       data-saved-ahead={saveAhead ? ahead.state : undefined}
       onSubmit={(event) => {
+        event.preventDefault();
         ahead.cancel();
         focusWhenShown(focusAfterSave);
-        // Saved ahead exactly as it is (and nothing to keep in the address book, which only Continue does): the cart
-        // holds it, so the page only has to show what follows, without the action reading the cart once more.
         const formData = new FormData(event.currentTarget);
-        if (ahead.hasSaved(formData) && readField(formData, SAVE_TO_ADDRESS_BOOK_FIELD) !== "on") {
-          event.preventDefault();
-          startShowingNext(() => router.refresh());
-          return;
-        }
-        submit(event);
+        startShowingNext(async () => {
+          // A save ahead still under way finishes first: the cart is written once at a time, and the card payment it
+          // starts is not raced by another one.
+          await ahead.settled();
+          // Saved ahead exactly as it is (and nothing to keep in the address book, which only Continue does): the
+          // cart holds it, so the page only has to show what follows, without the action reading the cart again.
+          // (Work after an await is started in a transition of its own, so the button stays busy until it is done.)
+          const showNext = ahead.hasSaved(formData) && readField(formData, SAVE_TO_ADDRESS_BOOK_FIELD) !== "on";
+          startShowingNext(() => (showNext ? router.refresh() : formAction(formData)));
+        });
       }}
       noValidate aria-label="Contact and addresses" className="space-y-8">
       <fieldset className="space-y-4">

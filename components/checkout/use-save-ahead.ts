@@ -18,6 +18,9 @@ export function useSaveAhead(formRef: RefObject<HTMLFormElement | null>, save: (
   const timer = useRef<number | undefined>(undefined);
   const latestRequest = useRef(0);
   const sent = useRef<string | null>(null);
+  // The version the cart holds by the latest answer, and that answer while it is awaited.
+  const saved = useRef<string | null>(null);
+  const answered = useRef<Promise<void>>(Promise.resolve());
   const [state, setState] = useState<SaveAheadState>("idle");
 
   const cancel = useCallback(() => window.clearTimeout(timer.current), []);
@@ -35,14 +38,16 @@ export function useSaveAhead(formRef: RefObject<HTMLFormElement | null>, save: (
         if (version === sent.current) return;
         sent.current = version;
         const request = ++latestRequest.current;
+        saved.current = null;
         setState("saving");
-        const settle = (saved: boolean) => {
+        const settle = (ok: boolean) => {
           if (request !== latestRequest.current) return;
           // A refusal is said by the submit, next to the fields; the same form may be tried again.
-          if (!saved) sent.current = null;
-          setState(saved ? "saved" : "idle");
+          if (!ok) sent.current = null;
+          saved.current = ok ? version : null;
+          setState(ok ? "saved" : "idle");
         };
-        save(formData).then((result) => settle(result.ok), () => settle(false));
+        answered.current = save(formData).then((result) => settle(result.ok), () => settle(false));
       }, delayMs);
     },
     [cancel, formRef, save],
@@ -53,8 +58,10 @@ export function useSaveAhead(formRef: RefObject<HTMLFormElement | null>, save: (
     onBlur: () => schedule(AFTER_LEAVING_FIELD_MS),
     onInput: () => schedule(AFTER_TYPING_MS),
     cancel,
-    /** This very form, as it would be submitted, is what the last save ahead stored. */
-    hasSaved: (formData: FormData) => state === "saved" && versionOf(formData) === sent.current,
+    /** Resolves once the latest save ahead has been answered (at once when none is under way). */
+    settled: () => answered.current,
+    /** This very form, as it would be submitted, is what the latest save ahead stored. */
+    hasSaved: (formData: FormData) => saved.current !== null && versionOf(formData) === saved.current,
   };
 }
 
