@@ -281,22 +281,31 @@ test("a saved address can be changed on the same page; the form keeps the shoppe
   await expectCardFormReady(page);
 });
 
-test("a complete address is saved while the shopper pauses on it: a reload shows it saved, delivery chosen", async ({ page }) => {
+/** At checkout with a complete address, the shopper leaves its last field: the pause in which the form saves itself. */
+async function addressSavedAhead(page: Page, label: string) {
   await addToCart(page);
   await page.goto("/checkout");
-  await fillContactAndAddress(page, uniqueEmail("ahead"), ADDRESSES.germany, { submit: false });
+  await fillContactAndAddress(page, uniqueEmail(label), ADDRESSES.germany, { submit: false });
   const form = page.getByRole("form", { name: "Contact and addresses" });
   // Leaving the last field is the pause: nothing on the page moves under the shopper.
   await page.keyboard.press("Tab");
   await expect(form).toHaveAttribute("data-saved-ahead", "saved");
-  await expect(form.getByRole("button", { name: "Continue to delivery" })).toBeVisible();
-  // The card form's payment is started too, for the total with the delivery chosen, before the shopper continues.
+  return form;
+}
+
+/** The shopper's cart as Medusa holds it now, with the PaymentIntent of its Stripe session. */
+async function cartPayment(page: Page) {
   const cartId = await cartCookie(page);
   expect(cartId).toMatch(/^cart_/);
-  const { cart } = await storeSdk().store.cart.retrieve(cartId ?? "", {
-    fields: "total,currency_code,*payment_collection.payment_sessions",
-  });
-  const { paymentIntent } = stripeSession(cart);
+  const { cart } = await storeSdk().store.cart.retrieve(cartId ?? "", { fields: "total,currency_code,*payment_collection.payment_sessions" });
+  return { cart, paymentIntent: stripeSession(cart).paymentIntent };
+}
+
+test("a complete address is saved while the shopper pauses on it: a reload shows it saved, delivery chosen", async ({ page }) => {
+  const form = await addressSavedAhead(page, "ahead");
+  await expect(form.getByRole("button", { name: "Continue to delivery" })).toBeVisible();
+  // The card form's payment is started too, for the total with the delivery chosen, before the shopper continues.
+  const { cart, paymentIntent } = await cartPayment(page);
   expect(paymentIntent.amount).toBe(toMinorUnits(cart.total, cart.currency_code));
   expect(paymentIntent.status).toBe("requires_payment_method");
 
@@ -308,22 +317,14 @@ test("a complete address is saved while the shopper pauses on it: a reload shows
 });
 
 test("Continue after the address was saved ahead shows delivery and the card form on the payment started ahead", async ({ page }) => {
-  await addToCart(page);
-  await page.goto("/checkout");
-  await fillContactAndAddress(page, uniqueEmail("ahead-continue"), ADDRESSES.germany, { submit: false });
-  const form = page.getByRole("form", { name: "Contact and addresses" });
-  await page.keyboard.press("Tab");
-  await expect(form).toHaveAttribute("data-saved-ahead", "saved");
-  const cartId = (await cartCookie(page)) ?? "";
-  const cartPaymentIntentId = async () =>
-    stripeSession((await storeSdk().store.cart.retrieve(cartId, { fields: "*payment_collection.payment_sessions" })).cart).paymentIntent.id;
-  const startedAhead = await cartPaymentIntentId();
+  const form = await addressSavedAhead(page, "ahead-continue");
+  const startedAhead = (await cartPayment(page)).paymentIntent.id;
 
   await form.getByRole("button", { name: "Continue to delivery" }).click();
   await expect(page.getByRole("heading", { name: "Delivery" })).toBeFocused();
   await expect(page.getByRole("form", { name: "Delivery" }).getByLabel("Standard delivery")).toBeChecked();
   await expectCardFormReady(page);
-  expect(await cartPaymentIntentId()).toBe(startedAhead);
+  expect((await cartPayment(page)).paymentIntent.id).toBe(startedAhead);
   await fillCard(page, CARDS.pays);
   await placeOrderButton(page).click();
   const orderId = await expectConfirmation(page);
@@ -372,12 +373,7 @@ test("Continue pressed while the form is still saving itself waits for that save
 });
 
 test("a change made after the address was saved ahead is what Continue saves", async ({ page }) => {
-  await addToCart(page);
-  await page.goto("/checkout");
-  await fillContactAndAddress(page, uniqueEmail("ahead-change"), ADDRESSES.germany, { submit: false });
-  const form = page.getByRole("form", { name: "Contact and addresses" });
-  await page.keyboard.press("Tab");
-  await expect(form).toHaveAttribute("data-saved-ahead", "saved");
+  const form = await addressSavedAhead(page, "ahead-change");
 
   await form.getByLabel("City").fill("Bonn");
   await form.getByRole("button", { name: "Continue to delivery" }).click();
