@@ -514,14 +514,15 @@
     event.preventDefault();
     void pay();
   });
-  // The page removes this frame when it hears "cancel". Asking only once the click or key has been handled lets the
-  // browser finish delivering that input first: Chromium never acknowledges input to a frame removed meanwhile.
+  // The page removes this frame when it hears "cancel". Asking only once the click or the whole key press (its keyup
+  // too) has been handled lets the browser finish delivering that input first: Chromium never acknowledges input to a
+  // frame removed meanwhile.
   function cancelAfterThisEvent() {
     if (processing || completed) return;
     window.setTimeout(() => post({ type: "cancel" }), 0);
   }
   cancelButton.addEventListener("click", cancelAfterThisEvent);
-  document.addEventListener("keydown", (event) => {
+  document.addEventListener("keyup", (event) => {
     if (event.key === "Escape") cancelAfterThisEvent();
   });
   (/** @type {HTMLElement} */ (document.querySelector("h1"))).tabIndex = -1;
