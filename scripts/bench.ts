@@ -20,7 +20,7 @@
  * --port+90 (Medusa) and --port+92 (Stripe's API), Lighthouse's Chromium on --port+91.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -61,7 +61,8 @@ function parseOptions(argv: string[]): Options {
   const runs = Number(valueOf("--runs") ?? 5);
   const port = Number(valueOf("--port") ?? 3301);
   if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive whole number");
-  // Leave room for the second storefront (+1), the proxy (+90) and Lighthouse's Chromium (+91) in 33xx.
+  // Leave room for the second storefront (+1), the bare Next.js page (+2), the proxies (+90, +92) and Lighthouse's
+  // Chromium (+91) in 33xx.
   if (!Number.isInteger(port) || port < 3300 || port > 3308) throw new Error("--port must be between 3300 and 3308");
   return { runs, port, build: !argv.includes("--no-build"), lighthouse: !argv.includes("--no-lighthouse") };
 }
@@ -135,20 +136,25 @@ interface Storefront {
   logFile: string;
 }
 
-async function startStorefront(port: number, env: Record<string, string>, label: string): Promise<Storefront> {
+async function startStorefront(
+  port: number,
+  env: Record<string, string>,
+  label: string,
+  app: { dir: string; readyPath: string } = { dir: ROOT, readyPath: "/api/health" },
+): Promise<Storefront> {
   if (!(await isPortFree(port))) throw new Error(`port ${port} is in use; pass another --port`);
   const logFile = path.join(LOG_DIR, `storefront-${label}.log`);
   const out = openSync(logFile, "w");
   // Its own process group, so that stopping it also stops anything it started.
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-    cwd: ROOT,
+    cwd: app.dir,
     env: { ...process.env, ...env },
     detached: true,
     stdio: ["ignore", out, out],
   });
   closeSync(out);
   const url = `http://localhost:${port}`;
-  await waitUntil(() => httpOk(`${url}/api/health`), { timeoutMs: 60_000, pid: child.pid, logFile, what: `storefront (${label})` });
+  await waitUntil(() => httpOk(`${url}${app.readyPath}`), { timeoutMs: 60_000, pid: child.pid, logFile, what: `storefront (${label})` });
   return { url, child, logFile };
 }
 
@@ -360,6 +366,15 @@ async function checkoutThroughUi(browser: Browser, storefront: Storefront, proxi
   }
 }
 
+/**
+ * The whole checkout less the storefront's own time in its waits: what is left is Medusa's and Stripe's time and the
+ * shopper's (typing, moving between fields). However fast the storefront gets, the checkout takes at least this long.
+ */
+function checkoutWithoutStorefrontMs(run: CheckoutRun): number {
+  const counted = STEPS.filter((step) => step !== "address saved ahead");
+  return run.totalMs - counted.reduce((sum, step) => sum + run.waits[step].waitedMs - run.waits[step].elsewhereMs, 0);
+}
+
 /** Stripe's hosts, which the browser reaches (here answered by the double). */
 const STRIPE_HOSTS = new Set(["js.stripe.com", "api.stripe.com", "m.stripe.network", "hooks.stripe.com"]);
 
@@ -538,28 +553,59 @@ async function startLighthouseChrome(port: number): Promise<{ child: ChildProces
   return { child, profile };
 }
 
-async function lighthouseRun(url: string, cartId: string, chromePort: number, state: LighthouseState): Promise<LighthouseRun> {
+/**
+ * One Lighthouse run (mobile preset) of `url`, with the cart cookie when there is a cart (Lighthouse resets the
+ * browser's storage itself). `report` names the file the whole report of the latest run is kept in, to see what a score
+ * is made of (open it in the Lighthouse viewer).
+ */
+async function lighthouseRun(url: string, chromePort: number, report: string, cartId?: string): Promise<LighthouseRun> {
   const result = await lighthouse(url, {
     port: chromePort,
     output: "json",
     logLevel: "error",
     onlyCategories: ["performance"],
-    // The cart cookie, so the checkout page has a cart (Lighthouse resets the browser's storage itself).
-    extraHeaders: { Cookie: `cart_id=${cartId}` },
+    ...(cartId ? { extraHeaders: { Cookie: `cart_id=${cartId}` } } : {}),
   });
   const lhr = result?.lhr;
   if (!lhr) throw new Error("Lighthouse returned no result");
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  if (lhr.finalDisplayedUrl && new URL(lhr.finalDisplayedUrl).pathname !== "/checkout") {
-    throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not the checkout`);
+  if (lhr.finalDisplayedUrl && new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
+    throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${url}`);
   }
   const score = lhr.categories.performance?.score;
   if (typeof score !== "number") throw new Error("Lighthouse gave no performance score");
-  // The whole report of the latest run, to see what a score is made of (open it in the Lighthouse viewer).
-  writeFileSync(path.join(RESULTS_DIR, `lighthouse-${state}.json`), JSON.stringify(lhr));
+  writeFileSync(path.join(RESULTS_DIR, `lighthouse-${report}.json`), JSON.stringify(lhr));
   const metrics: Record<string, number> = {};
   for (const id of LIGHTHOUSE_METRICS) metrics[id] = lhr.audits[id]?.numericValue ?? Number.NaN;
   return { score, metrics };
+}
+
+/**
+ * What Next.js and React alone score under Lighthouse on this machine: an App Router page with one heading and one
+ * paragraph, no stylesheet, no component of ours and no data, rendered per request as the checkout is, built with the
+ * storefront's own Next.js and React. The checkout cannot score better than this floor, whatever it does.
+ */
+async function buildBareNextPage(): Promise<string> {
+  // Outside the repository, or Next would take the storefront's instrumentation for the page's own.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-bare-next-page-"));
+  mkdirSync(path.join(dir, "app"));
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  // Turbopack resolves nothing outside its root, and node_modules is a link to the storefront's.
+  writeFileSync(path.join(dir, "next.config.mjs"), 'export default { turbopack: { root: "/" } };\n');
+  writeFileSync(
+    path.join(dir, "app", "layout.jsx"),
+    'export default function Layout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n',
+  );
+  writeFileSync(
+    path.join(dir, "app", "page.jsx"),
+    'export const dynamic = "force-dynamic";\nexport const metadata = { title: "Checkout" };\n' +
+      "export default function Page() {\n  return <main><h1>Checkout</h1><p>Have an account? Sign in or continue as a guest.</p></main>;\n}\n",
+  );
+  await runLogged(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], path.join(LOG_DIR, "build-bare-next-page.log"), {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  return dir;
 }
 
 // ---------------------------------------------------------------------------------------------- report
@@ -627,13 +673,16 @@ async function main(): Promise<void> {
   const proxies: Proxies = { medusa: proxy, stripe: stripeProxy };
   let measured: Storefront | undefined;
   let demo: Storefront | undefined;
+  let bare: Storefront | undefined;
+  let bareDir: string | undefined;
   let browser: Browser | undefined;
   let lighthouseChrome: { child: ChildProcess; profile: string } | undefined;
   const cleanUp = async () => {
     await browser?.close().catch(() => undefined);
     if (lighthouseChrome?.child.pid) await stopProcessGroup(lighthouseChrome.child.pid, 5_000);
     if (lighthouseChrome) rmSync(lighthouseChrome.profile, { recursive: true, force: true });
-    await Promise.all([stopStorefront(measured), stopStorefront(demo)]);
+    await Promise.all([stopStorefront(measured), stopStorefront(demo), stopStorefront(bare)]);
+    if (bareDir) rmSync(bareDir, { recursive: true, force: true });
     await Promise.all([proxy.close(), stripeProxy.close()]);
   };
   const interrupted = () => {
@@ -676,24 +725,34 @@ async function main(): Promise<void> {
     measured = undefined;
 
     const lighthouseRuns = { empty: [] as LighthouseRun[], "ready-to-pay": [] as LighthouseRun[] } satisfies Record<LighthouseState, LighthouseRun[]>;
+    const bareRuns: LighthouseRun[] = [];
     if (options.lighthouse) {
+      log("Building the bare Next.js page Lighthouse is compared with…");
+      bareDir = await buildBareNextPage();
       demo = await startStorefront(
         options.port + 1,
         { ...storefrontEnv({ withDoubleScript: true }), STRIPE_DOUBLE_URL: lighthouseDoubleUrl() },
         "lighthouse-demo",
       );
+      bare = await startStorefront(options.port + 2, { NEXT_TELEMETRY_DISABLED: "1" }, "bare-next-page", { dir: bareDir, readyPath: "/" });
       lighthouseChrome = await startLighthouseChrome(options.port + 91);
+      const chromePort = options.port + 91;
       const url = `${demo.url}/checkout`;
       const cartFor = (state: LighthouseState) => (state === "empty" ? freshCart(sdk) : cartReadyToPay(sdk));
-      log(`Lighthouse (mobile) on ${url}, empty and ready to pay (demo mode: the double's Stripe.js from ${lighthouseDoubleUrl()})…`);
+      log(`Lighthouse (mobile) on ${url}, empty and ready to pay (demo mode: the double's Stripe.js from ${lighthouseDoubleUrl()}),`);
+      log(`and on the bare Next.js page ${bare.url}/ in turn, so that both see the machine alike…`);
       // Not recorded, as above: the first render of a new server is slower than any shopper's.
-      await lighthouseRun(url, await cartFor("ready-to-pay"), options.port + 91, "ready-to-pay");
+      await lighthouseRun(url, chromePort, "ready-to-pay", await cartFor("ready-to-pay"));
+      await lighthouseRun(`${bare.url}/`, chromePort, "bare-next-page");
       for (let run = 1; run <= options.runs; run++) {
         for (const state of LIGHTHOUSE_STATES) {
-          const result = await lighthouseRun(url, await cartFor(state), options.port + 91, state);
+          const result = await lighthouseRun(url, chromePort, state, await cartFor(state));
           lighthouseRuns[state].push(result);
           log(`  run ${run}/${options.runs}, ${state}: score ${result.score.toFixed(2)}, LCP ${ms(result.metrics["largest-contentful-paint"] ?? Number.NaN)}`);
         }
+        const floor = await lighthouseRun(`${bare.url}/`, chromePort, "bare-next-page");
+        bareRuns.push(floor);
+        log(`  run ${run}/${options.runs}, bare Next.js page: score ${floor.score.toFixed(2)}, LCP ${ms(floor.metrics["largest-contentful-paint"] ?? Number.NaN)}`);
       }
     }
 
@@ -705,6 +764,7 @@ async function main(): Promise<void> {
       ttfbMs: median(ttfbs.map((entry) => entry.ttfbMs)),
       ttfbBackendRequests: median(ttfbs.map((entry) => entry.backendRequests)),
       checkoutMs: median(checkouts.map((run) => run.totalMs)),
+      checkoutWithoutStorefrontMs: median(checkouts.map(checkoutWithoutStorefrontMs)),
       waits: Object.fromEntries(
         STEPS.map((step) => {
           const of = (field: keyof Wait) => median(checkouts.map((run) => run.waits[step][field]));
@@ -728,6 +788,10 @@ async function main(): Promise<void> {
           },
         ]),
       ) as Record<LighthouseState, LighthouseRun>,
+      bareNextPage: {
+        score: options.lighthouse ? median(bareRuns.map((run) => run.score)) : Number.NaN,
+        metrics: Object.fromEntries(LIGHTHOUSE_METRICS.map((id) => [id, median(bareRuns.map((run) => run.metrics[id] ?? Number.NaN))])),
+      } satisfies LighthouseRun,
     };
 
     const rows: Row[] = [
@@ -774,6 +838,13 @@ async function main(): Promise<void> {
         reference: `${REFERENCE.checkoutMs} ms`,
       },
       {
+        figure: "  the same less the storefront's own time in it",
+        value: `${ms(figures.checkoutWithoutStorefrontMs)} (Medusa, Stripe, typing)`,
+        budget: `≤ ${BUDGETS.checkoutMs} ms`,
+        verdict: figures.checkoutWithoutStorefrontMs > BUDGETS.checkoutMs ? "budget out of the storefront's reach" : "ok",
+        reference: "",
+      },
+      {
         figure: "storefront server → Medusa requests",
         value: String(figures.backendRequests),
         budget: `≤ ${BUDGETS.backendRequests}`,
@@ -807,6 +878,20 @@ async function main(): Promise<void> {
           },
         ];
       }),
+      {
+        figure: "Lighthouse mobile performance, bare Next.js page",
+        value: options.lighthouse ? figures.bareNextPage.score.toFixed(2) : "skipped",
+        budget: "(the floor)",
+        verdict: "",
+        reference: "",
+      },
+      {
+        figure: "  largest contentful paint, bare Next.js page",
+        value: options.lighthouse ? ms(figures.bareNextPage.metrics["largest-contentful-paint"] ?? Number.NaN) : "skipped",
+        budget: "",
+        verdict: "",
+        reference: "",
+      },
     ];
 
     const totalSeconds = (performance.now() - benchStarted) / 1000;
@@ -824,10 +909,13 @@ async function main(): Promise<void> {
     printBreakdown("Storefront server → Medusa during the checkout, by route (median per route):", figures.backendByRoute);
     printBreakdown("Browser → storefront during the checkout, by kind (median per kind):", figures.browserByKind);
     if (options.lighthouse) {
-      for (const state of LIGHTHOUSE_STATES) {
-        const { metrics } = figures.lighthouse[state];
+      const pages = [
+        ...LIGHTHOUSE_STATES.map((state) => [`/checkout, ${state}, demo mode`, figures.lighthouse[state].metrics] as const),
+        ["the bare Next.js page", figures.bareNextPage.metrics] as const,
+      ];
+      for (const [page, metrics] of pages) {
         log(
-          `\nLighthouse on /checkout, ${state}, demo mode, mobile preset: ` +
+          `\nLighthouse on ${page}, mobile preset: ` +
             `FCP ${ms(metrics["first-contentful-paint"] ?? Number.NaN)}, LCP ${ms(metrics["largest-contentful-paint"] ?? Number.NaN)}, ` +
             `TBT ${ms(metrics["total-blocking-time"] ?? Number.NaN)}, CLS ${(metrics["cumulative-layout-shift"] ?? Number.NaN).toFixed(3)}, ` +
             `SI ${ms(metrics["speed-index"] ?? Number.NaN)}`,
@@ -844,7 +932,7 @@ async function main(): Promise<void> {
       budgets: BUDGETS,
       reference: REFERENCE,
       medians: figures,
-      perRun: { checkouts, scripts, ttfbs, lighthouse: lighthouseRuns },
+      perRun: { checkouts, scripts, ttfbs, lighthouse: lighthouseRuns, bareNextPage: bareRuns },
       buildMs,
       benchSeconds: totalSeconds,
       machine: { cpus, loadAverageAtStart: loadBefore, loadAverageAtEnd: loadAfter },
