@@ -13,10 +13,12 @@
  *      and backend requests counted), the JavaScript the checkout page loads once ready to pay, and the checkout
  *      page's time to first byte on a fresh cart;
  *   4. Lighthouse (mobile) on the checkout, empty and ready to pay, against a second `next start` in demo mode
- *      (the page loads the double's Stripe.js itself, since Lighthouse's Chrome cannot use Playwright's routes);
+ *      (the page loads the double's Stripe.js itself, since Lighthouse's Chrome cannot use Playwright's routes), and in
+ *      turn on a bare Next.js page built with the same Next.js and React: the floor the checkout's score stands on;
  *   5. prints the medians against the budgets and writes every figure to bench-results/latest.json.
  *
- * Needs the local stack (`npm run backend:start`). Ports: the storefront on --port and --port+1, the proxies on
+ * Needs the local stack (`npm run backend:start`). Ports: the storefront on --port and --port+1, the bare page on
+ * --port+2, the proxies on
  * --port+90 (Medusa) and --port+92 (Stripe's API), Lighthouse's Chromium on --port+91.
  */
 import { type ChildProcess, spawn } from "node:child_process";
