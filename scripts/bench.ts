@@ -18,8 +18,7 @@
  *   5. prints the medians against the budgets and writes every figure to bench-results/latest.json.
  *
  * Needs the local stack (`npm run backend:start`). Ports: the storefront on --port and --port+1, the bare page on
- * --port+2, the proxies on
- * --port+90 (Medusa) and --port+92 (Stripe's API), Lighthouse's Chromium on --port+91.
+ * --port+2, the proxies on --port+90 (Medusa) and --port+92 (Stripe's API), Lighthouse's Chromium on --port+91.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
