@@ -26,6 +26,7 @@ function intent(id: string, status: string, amount = 5000, extra: Partial<Paymen
     metadata: {},
     last_payment_error: null,
     latest_charge: null,
+    customer: null,
     ...extra,
   };
 }

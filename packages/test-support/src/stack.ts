@@ -81,6 +81,8 @@ export type PaymentIntent = {
   metadata: Record<string, string>;
   last_payment_error: { code?: string; decline_code?: string; message?: string } | null;
   latest_charge: string | null;
+  /** The Stripe customer it is for: a signed-in shopper's (Medusa's account holder), or none for a guest. */
+  customer: string | null;
 };
 
 /** The session Medusa made with `pp_stripe_stripe`, and the PaymentIntent inside it. */
