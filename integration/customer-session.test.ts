@@ -8,7 +8,6 @@ import {
   retrievePaymentIntent,
   shopperEmail,
   storeSdk,
-  stripeSession,
 } from "@medusa-stripe-checkout/test-support/stack";
 
 /**
@@ -54,8 +53,10 @@ async function stripeSessionStartedBy(headers: Record<string, string>, email: st
     `/store/payment-collections/${created.id}/payment-sessions`,
     { method: "POST", body: { provider_id: "pp_stripe_stripe" }, headers },
   );
-  const { paymentIntent } = stripeSession({ ...cart, payment_collection } as HttpTypes.StoreCart);
-  const customer = (await retrievePaymentIntent(paymentIntent.id)).customer;
+  const session = payment_collection.payment_sessions?.find((candidate) => candidate.provider_id === "pp_stripe_stripe");
+  const paymentIntentId = session?.data?.id;
+  if (typeof paymentIntentId !== "string") throw new Error("the cart's Stripe session names no PaymentIntent");
+  const customer = (await retrievePaymentIntent(paymentIntentId)).customer;
   if (!customer) throw new Error("the PaymentIntent of a signed-in customer's cart has no Stripe customer");
   return customer;
 }

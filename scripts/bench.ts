@@ -591,7 +591,8 @@ async function lighthouseRun(url: string, chromePort: number, report: string, ca
 /**
  * What Next.js and React alone score under Lighthouse on this machine: an App Router page with one heading and one
  * paragraph, no stylesheet, no component of ours and no data, rendered per request as the checkout is, built with the
- * storefront's own Next.js and React. The checkout cannot score better than this floor, whatever it does.
+ * storefront's own Next.js and React. Every page of the storefront loads what this one loads and more, so this is the
+ * most its checkout can be expected to score.
  */
 async function buildBareNextPage(): Promise<string> {
   // Outside the repository, or Next would take the storefront's instrumentation for the page's own.
