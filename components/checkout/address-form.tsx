@@ -80,7 +80,6 @@ export function AddressForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-
   const [savedAddressId, setSavedAddressId] = useState(failed?.values?.[SAVED_ADDRESS_CHOICE_FIELD] ?? initialSavedAddressId);
   // The fields stay the browser's own (uncontrolled): picking a saved address writes its values into them, as typing
   // would, so the shopper can still change any of them and the form's save ahead sees what is on screen.
